@@ -1,0 +1,5 @@
+"""`python -m farley` runs the command line."""
+
+from farley.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""The command line: Typer commands that call the domain and hand results to rendering."""

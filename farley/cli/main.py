@@ -1,0 +1,92 @@
+"""The `farley` program: the root command, its global options and error handling."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from farley import __version__
+from farley.cli import brief, meetings, notes, people, reminders
+from farley.cli.session import Session, say
+from farley.errors import FarleyError
+
+
+class FarleyGroup(TyperGroup):
+    """The root group: every user mistake becomes one line and an exit code here."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except FarleyError as exc:
+            say(f"farley: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except sqlite3.Error as exc:
+            from farley.store import describe_error
+
+            path = (
+                ctx.obj.path if isinstance(ctx.obj, Session) else Path("the data file")
+            )
+            say(f"farley: {describe_error(exc, path)}")
+            raise typer.Exit(6) from None
+        except KeyboardInterrupt:
+            say("farley: interrupted; nothing was changed")
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=FarleyGroup,
+    name="farley",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"farley {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="FARLEY_DB",
+            help="The data file (default: your user data folder's farley/farley.db).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """Farley: a personal relationship manager for the terminal.
+
+    Keep a file on everyone you deal with (who they are, the personal facts worth
+    remembering, what was said and promised) and get a one-screen brief before
+    you meet them.
+    """
+    ctx.obj = Session(db)
+    ctx.call_on_close(ctx.obj.close)
+
+
+for module in (people, notes, meetings, reminders, brief):
+    app.add_typer(module.app)
+
+
+def run() -> None:
+    """The console script's entry point."""
+    app()

@@ -1,0 +1,64 @@
+"""Commands about notes: note (what happened) and history."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from farley.cli.options import PersonArg, With
+from farley.cli.session import session
+from farley.errors import InvalidInput
+
+app = typer.Typer()
+
+EDITOR_TEMPLATE = "\n# Write the note above. Lines starting with # are left out.\n"
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    person: PersonArg,
+    text: Annotated[
+        str | None,
+        typer.Argument(help="What happened; read from a pipe or $EDITOR if left out."),
+    ] = None,
+    with_: With = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="When it happened (default today).")
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option("--kind", "-k", help="meeting, call, email, message or other."),
+    ] = "meeting",
+) -> None:
+    """Note what was said in a meeting, call, email or message."""
+    from farley.dates.format import format_when
+    from farley.dates.parse import parse_when
+    from farley.domain.notes import add_note, check_kind
+    from farley.domain.resolve import resolve_all
+
+    run = session(ctx)
+    store = run.store()
+    people = resolve_all(store, [person, *(with_ or [])])
+    check_kind(kind)
+    happened = parse_when(on, run.now, lean="past") if on else run.now.date()
+    body = text if text is not None else _read_text()
+    saved = add_note(store, people, body, happened, run.now, kind=kind)
+    typer.echo(f"Noted for {format_when(saved.happened_at, run.now)} (note {saved.id})")
+
+
+def _read_text() -> str:
+    """The note from standard input when piped, else from the user's editor."""
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+        raise InvalidInput(
+            "no note text: give it as an argument, pipe it in, or set $EDITOR"
+        )
+    written = typer.edit(EDITOR_TEMPLATE, extension=".md", require_save=True)
+    if written is None:
+        raise InvalidInput("the editor was closed without saving: nothing was noted")
+    return "\n".join(ln for ln in written.splitlines() if not ln.startswith("#"))

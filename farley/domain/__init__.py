@@ -1,0 +1,1 @@
+"""The domain: people, their facts, notes, meetings, reminders and briefs."""

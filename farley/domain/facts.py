@@ -1,0 +1,88 @@
+"""Facts: the Farley file proper, the personal things worth remembering."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from farley.dates.format import from_iso, to_iso
+from farley.domain.models import FACT_CATEGORIES, Fact
+from farley.errors import InvalidInput, NotFound
+from farley.store import Store
+
+
+def check_category(category: str) -> str:
+    cleaned = category.strip().lower()
+    if cleaned not in FACT_CATEGORIES:
+        raise InvalidInput(
+            f'"{category}" is not a fact category: use one of {", ".join(FACT_CATEGORIES)}'
+        )
+    return cleaned
+
+
+def set_fact(
+    store: Store,
+    person_id: int,
+    key: str,
+    value: str,
+    category: str,
+    learned_on: date,
+    now: datetime,
+) -> tuple[Fact, bool]:
+    """Record a fact; the same key in the same category is updated. True if new."""
+    category = check_category(category)
+    key, value = " ".join(key.split()), value.strip()
+    if not key or not value:
+        raise InvalidInput(
+            'a fact needs a key and a value: farley fact dana spouse "Tom"'
+        )
+    with store.transaction():
+        existing = store.value(
+            "SELECT id FROM facts WHERE person_id = ? AND category = ? AND key = ? COLLATE NOCASE",
+            (person_id, category, key),
+        )
+        created = existing is None
+        if not created:
+            store.execute(
+                "UPDATE facts SET value = ?, learned_on = ? WHERE id = ?",
+                (value, to_iso(learned_on), existing),
+            )
+        else:
+            existing = store.insert(
+                "facts",
+                {
+                    "person_id": person_id,
+                    "category": category,
+                    "key": key,
+                    "value": value,
+                    "learned_on": to_iso(learned_on),
+                    "created_at": to_iso(now),
+                },
+            )
+    return Fact(existing, person_id, category, key, value, learned_on), created
+
+
+def facts_of(store: Store, person_id: int) -> list[Fact]:
+    """A person's facts, in category order, oldest learned first within one."""
+    rows = store.query(
+        "SELECT * FROM facts WHERE person_id = ? ORDER BY learned_on, id", (person_id,)
+    )
+    facts = [_fact(row) for row in rows]
+    order = {category: index for index, category in enumerate(FACT_CATEGORIES)}
+    return sorted(facts, key=lambda fact: order[fact.category])
+
+
+def _fact(row) -> Fact:
+    learned = from_iso(row["learned_on"])
+    learned = learned.date() if isinstance(learned, datetime) else learned
+    return Fact(
+        row["id"], row["person_id"], row["category"], row["key"], row["value"], learned
+    )
+
+
+def remove_fact(store: Store, fact_id: int) -> Fact:
+    row = store.one("SELECT * FROM facts WHERE id = ?", (fact_id,))
+    if row is None:
+        raise NotFound(f"no fact has id {fact_id}: see farley show PERSON for fact ids")
+    with store.transaction():
+        store.execute("DELETE FROM facts WHERE id = ?", (fact_id,))
+    return _fact(row)

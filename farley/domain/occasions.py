@@ -1,0 +1,126 @@
+"""Important dates: birthdays, anniversaries and other days that come round yearly."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from farley.dates.format import PartialDate
+from farley.domain.models import ImportantDate, PersonRef
+from farley.errors import InvalidInput, NotFound
+from farley.store import Store
+
+
+@dataclass(slots=True)
+class Occasion:
+    """An important date as it falls in a given window of days."""
+
+    person: PersonRef
+    label: str
+    on: date
+    years: int | None
+
+    @property
+    def is_birthday(self) -> bool:
+        return self.label == "birthday"
+
+
+def set_date(
+    store: Store, person_id: int, label: str, when: PartialDate
+) -> ImportantDate:
+    """Record (or replace) a person's yearly date under `label`."""
+    label = " ".join(label.lower().split())
+    if not label:
+        raise InvalidInput("a date needs a label: farley date dana birthday 12 Apr")
+    with store.transaction():
+        store.execute(
+            """INSERT INTO important_dates (person_id, label, month, day, year)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, label)
+            DO UPDATE SET month = excluded.month, day = excluded.day, year = excluded.year""",
+            (person_id, label, when.month, when.day, when.year),
+        )
+    row = store.one(
+        "SELECT * FROM important_dates WHERE person_id = ? AND label = ?",
+        (person_id, label),
+    )
+    return _important(row)
+
+
+def remove_date(store: Store, person_id: int, label: str) -> None:
+    with store.transaction():
+        cursor = store.execute(
+            "DELETE FROM important_dates WHERE person_id = ? AND label = ?",
+            (person_id, label.lower().strip()),
+        )
+    if not cursor.rowcount:
+        raise NotFound(f'no date called "{label}" is on file for them: see farley show')
+
+
+def dates_of(store: Store, person_id: int) -> list[ImportantDate]:
+    rows = store.query(
+        "SELECT * FROM important_dates WHERE person_id = ? ORDER BY month, day",
+        (person_id,),
+    )
+    return [_important(row) for row in rows]
+
+
+def _important(row) -> ImportantDate:
+    return ImportantDate(
+        row["id"], row["person_id"], row["label"], row["month"], row["day"], row["year"]
+    )
+
+
+def falls_on(month: int, day: int, year: int) -> date:
+    """Where a yearly date falls in `year`: 29 February is the 28th in other years."""
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def upcoming(
+    store: Store, start: date, days: int, person_ids: list[int] | None = None
+) -> list[Occasion]:
+    """Yearly dates falling from `start` for `days` days, soonest first."""
+    by_day = _window(start, days)
+    pairs = sorted({(d.month, d.day) for d in by_day} | _leap_days(by_day))
+    if not pairs:
+        return []
+    values = ", ".join("(?, ?)" for _ in pairs)
+    params: list[int] = [n for pair in pairs for n in pair]
+    who = ""
+    if person_ids is not None:
+        who = f"AND d.person_id IN ({', '.join('?' for _ in person_ids)})"
+        params += person_ids
+    rows = store.query(
+        f"""SELECT d.*, p.name, p.company FROM important_dates d
+        JOIN people p ON p.id = d.person_id
+        WHERE (d.month, d.day) IN (VALUES {values}) {who}""",
+        params,
+    )
+    occasions = [o for o in (_occasion(row, start, days) for row in rows) if o]
+    return sorted(occasions, key=lambda o: (o.on, o.person.name, o.label))
+
+
+def _window(start: date, days: int) -> list[date]:
+    return [start + timedelta(days=n) for n in range(max(days, 0) + 1)]
+
+
+def _leap_days(days: list[date]) -> set[tuple[int, int]]:
+    """29 February is also due on the 28th of a year without one."""
+    return {
+        (2, 29)
+        for d in days
+        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year)
+    }
+
+
+def _occasion(row, start: date, days: int) -> Occasion | None:
+    last = start + timedelta(days=days)
+    for year in (start.year, start.year + 1):
+        on = falls_on(row["month"], row["day"], year)
+        if start <= on <= last:
+            years = on.year - row["year"] if row["year"] else None
+            person = PersonRef(row["person_id"], row["name"], row["company"])
+            return Occasion(person, row["label"], on, years)
+    return None

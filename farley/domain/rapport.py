@@ -1,0 +1,171 @@
+"""The judgement parts of a brief: what to ask about and who is around a person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from farley.domain.links import describe_relation
+from farley.domain.models import Fact, Note, Person, PersonRef, Relation
+from farley.store import Store
+
+ASK_LIMIT = 5
+COLLEAGUES_SHOWN = 5
+RECENT_DAYS = 180
+# Lines of a note that leave something open for next time.
+_OPEN_LINE = re.compile(
+    r"^\s*(ask\b|follow[ -]?up\b|next time\b|check\b|find out\b|todo\b|>>|- \[ \])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_MARKER = re.compile(r"^\s*(todo:|follow[ -]?up:|>>|- \[ \])\s*", re.IGNORECASE)
+TOPIC_CATEGORIES = ("family", "interests", "preferences", "work")
+
+
+@dataclass(slots=True)
+class Around:
+    """Someone in a person's circle, and why they matter here."""
+
+    person: PersonRef
+    why: str
+
+
+@dataclass(slots=True)
+class Connection:
+    """How two of the people being briefed on are connected."""
+
+    a: PersonRef
+    b: PersonRef
+    how: list[str]
+
+
+def ask_about(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
+    """Open questions from the last notes, then facts not mentioned lately."""
+    asks = _open_lines(notes[:2])
+    asks += _untouched_facts(notes, facts, now)
+    return asks[:ASK_LIMIT]
+
+
+def _open_lines(notes: list[Note]) -> list[str]:
+    found = []
+    for note in notes:
+        for text in note.text.splitlines():
+            if text.strip().endswith("?") or _OPEN_LINE.match(text):
+                found.append(_MARKER.sub("", text).strip())
+    return found
+
+
+def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
+    """Personal facts whose words no recent note mentions, oldest learned first."""
+    since = now.date() - timedelta(days=RECENT_DAYS)
+    recent = " ".join(n.text for n in notes if _day(n.happened_at) >= since).casefold()
+    untouched = [
+        fact
+        for fact in facts
+        if fact.category in TOPIC_CATEGORIES and not _mentioned(fact, recent)
+    ]
+    untouched.sort(key=lambda fact: fact.learned_on)
+    return [f"{fact.key}: {fact.value}" for fact in untouched[:3]]
+
+
+def _mentioned(fact: Fact, text: str) -> bool:
+    words = _WORD.findall(f"{fact.key} {fact.value}".casefold())
+    return any(word in text for word in words)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def people_around(
+    store: Store,
+    person: Person,
+    notes: list[Note],
+    attendees: list[PersonRef],
+    relations: list[Relation],
+) -> list[Around]:
+    """Linked people, who introduced you, colleagues, co-attendees, people in notes."""
+    around: dict[int, Around] = {}
+
+    def note_down(ref: PersonRef, why: str) -> None:
+        if ref.id != person.id and ref.id not in around:
+            around[ref.id] = Around(ref, why)
+
+    for relation in relations:
+        note_down(relation.other, describe_relation(relation.relation))
+    if person.introduced_by:
+        note_down(person.introduced_by, "introduced you")
+    for ref in attendees:
+        note_down(ref, "also at the meeting")
+    for ref in _colleagues(store, person):
+        note_down(ref, f"colleague at {person.company}")
+    for ref, count in _in_notes_with(notes, person.id):
+        note_down(ref, f"in {count} recent note{'s' if count > 1 else ''} with them")
+    return list(around.values())
+
+
+def _colleagues(store: Store, person: Person) -> list[PersonRef]:
+    if not person.company:
+        return []
+    rows = store.query(
+        """SELECT id, name, company FROM people WHERE company = ? COLLATE NOCASE
+        AND id <> ? ORDER BY updated_at DESC LIMIT ?""",
+        (person.company, person.id, COLLEAGUES_SHOWN),
+    )
+    return [PersonRef(row["id"], row["name"], row["company"]) for row in rows]
+
+
+def _in_notes_with(notes: list[Note], person_id: int) -> list[tuple[PersonRef, int]]:
+    counts: dict[int, tuple[PersonRef, int]] = {}
+    for note in notes:
+        for ref in note.people:
+            if ref.id != person_id:
+                seen = counts.get(ref.id, (ref, 0))
+                counts[ref.id] = (ref, seen[1] + 1)
+    return sorted(counts.values(), key=lambda pair: -pair[1])
+
+
+def connections_between(store: Store, people: list[PersonRef]) -> list[Connection]:
+    """For each pair of people: links, shared company, introductions, shared notes."""
+    found = []
+    for index, a in enumerate(people):
+        for b in people[index + 1 :]:
+            how = _how_connected(store, a, b)
+            if how:
+                found.append(Connection(a, b, how))
+    return found
+
+
+def _how_connected(store: Store, a: PersonRef, b: PersonRef) -> list[str]:
+    how = []
+    rows = store.query(
+        """SELECT person_id, relation FROM relationships
+        WHERE (person_id = ? AND other_id = ?) OR (person_id = ? AND other_id = ?)""",
+        (a.id, b.id, b.id, a.id),
+    )
+    for row in rows:
+        holder, other = (a, b) if row["person_id"] == a.id else (b, a)
+        if row["relation"] == "introduced":
+            how.append(f"{other.name} introduced {holder.name}")
+        else:
+            how.append(f"{other.name} is {holder.name}'s {row['relation']}")
+    if a.company and b.company and a.company.casefold() == b.company.casefold():
+        how.append(f"both at {a.company}")
+    introduced = store.query(
+        "SELECT id, introduced_by FROM people WHERE id IN (?, ?) AND introduced_by IN (?, ?)",
+        (a.id, b.id, a.id, b.id),
+    )
+    for row in introduced:
+        introducer, introduced_person = (
+            (a, b) if row["introduced_by"] == a.id else (b, a)
+        )
+        how.append(f"{introducer.name} introduced you to {introduced_person.name}")
+    shared = store.value(
+        """SELECT count(*) FROM note_people x JOIN note_people y ON x.note_id = y.note_id
+        WHERE x.person_id = ? AND y.person_id = ?""",
+        (a.id, b.id),
+    )
+    if shared:
+        how.append(f"together in {shared} note{'s' if shared > 1 else ''}")
+    return how

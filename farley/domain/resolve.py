@@ -1,0 +1,150 @@
+"""Finding the one person a typed name, id or email means, and never guessing."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from farley.domain.models import PersonRef
+from farley.errors import Ambiguous, NotFound
+from farley.store import Store
+
+MAX_LISTED = 8
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def resolve(store: Store, text: str) -> PersonRef:
+    """The person `text` names: an id, an email, a full name or a unique part of one."""
+    query = text.strip()
+    if not query:
+        raise NotFound("no person given: name someone, e.g. farley show dana")
+    for finder in (_by_id, _by_email, _by_full_name, _by_part):
+        found = finder(store, query)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise Ambiguous(_ambiguous_message(query, found))
+    raise NotFound(_not_found_message(store, query))
+
+
+def resolve_all(store: Store, texts: list[str]) -> list[PersonRef]:
+    """Each of `texts` resolved, in order, without repeats."""
+    people: dict[int, PersonRef] = {}
+    for text in texts:
+        person = resolve(store, text)
+        people.setdefault(person.id, person)
+    return list(people.values())
+
+
+def _refs(rows) -> list[PersonRef]:
+    return [PersonRef(row["id"], row["name"], row["company"]) for row in rows]
+
+
+def _by_id(store: Store, query: str) -> list[PersonRef]:
+    digits = query.removeprefix("#")
+    if not digits.isdigit() or len(digits) > 18:
+        return []
+    sql = "SELECT id, name, company FROM people WHERE id = ?"
+    found = _refs(store.query(sql, (int(digits),)))
+    if not found:
+        raise NotFound(f"no person has id {digits}: see farley list for ids")
+    return found
+
+
+def _by_email(store: Store, query: str) -> list[PersonRef]:
+    if "@" not in query:
+        return []
+    sql = """SELECT p.id, p.name, p.company FROM contact_points c
+        JOIN people p ON p.id = c.person_id
+        WHERE c.kind = 'email' AND c.normalized = ?"""
+    return _refs(store.query(sql, (query.lower(),)))
+
+
+def _by_full_name(store: Store, query: str) -> list[PersonRef]:
+    sql = """SELECT id, name, company FROM people
+        WHERE name = ? COLLATE NOCASE OR nickname = ? COLLATE NOCASE ORDER BY id"""
+    return _refs(store.query(sql, (query, query)))
+
+
+def _by_part(store: Store, query: str) -> list[PersonRef]:
+    """People whose name (or nickname) holds the query, accents and case aside."""
+    needle = fold(query)
+    candidates = _name_candidates(store, query)
+    if candidates is None:
+        candidates = _all_names(store)
+    return [ref for ref, names in candidates if any(needle in fold(n) for n in names)]
+
+
+def _name_candidates(store: Store, query: str):
+    """Candidates from the search index by word prefix, or None to scan all."""
+    words = _WORD.findall(fold(query))
+    if not words or len(words) != len(query.split()) or not _whole_words(query):
+        return None
+    match = "title : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+    sql = """SELECT p.id, p.name, p.company, p.nickname FROM search_index s
+        JOIN people p ON p.id = s.rowid / 4
+        WHERE search_index MATCH ? AND s.rowid % 4 = 0 ORDER BY p.id"""
+    rows = store.query(sql, (match,))
+    found = [(ref, (row["name"], row["nickname"] or "")) for ref, row in _paired(rows)]
+    return found or None
+
+
+def _whole_words(query: str) -> bool:
+    return all(part.isalnum() for part in query.split())
+
+
+def _all_names(store: Store):
+    rows = store.query("SELECT id, name, company, nickname FROM people ORDER BY id")
+    return [(ref, (row["name"], row["nickname"] or "")) for ref, row in _paired(rows)]
+
+
+def _paired(rows):
+    return [(PersonRef(r["id"], r["name"], r["company"]), r) for r in rows]
+
+
+def _ambiguous_message(query: str, found: list[PersonRef]) -> str:
+    shown = "; ".join(_label(ref) for ref in found[:MAX_LISTED])
+    more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+    return f'"{query}" fits {len(found)} people: {shown}{more}; use an id or full name'
+
+
+def _label(ref: PersonRef) -> str:
+    company = f", {ref.company}" if ref.company else ""
+    return f"{ref.name} (id {ref.id}{company})"
+
+
+def _not_found_message(store: Store, query: str) -> str:
+    nearest = nearest_names(store, query)
+    if nearest:
+        return f'no one called "{query}": did you mean {", ".join(nearest)}?'
+    return f'no one called "{query}": see farley list, or add them with farley add'
+
+
+def nearest_names(store: Store, query: str, limit: int = 3) -> list[str]:
+    """Names on file that look like `query`, for a did-you-mean hint."""
+    words = _WORD.findall(fold(query))
+    if not words:
+        return []
+    match = " OR ".join(f'title : "{w[:3]}"*' for w in words)
+    sql = """SELECT p.name FROM search_index s JOIN people p ON p.id = s.rowid / 4
+        WHERE search_index MATCH ? AND s.rowid % 4 = 0 LIMIT 2000"""
+    names = [row["name"] for row in store.query(sql, (match,))]
+    target = fold(query)
+    scored = sorted(
+        ((_likeness(target, name), name) for name in set(names)), reverse=True
+    )
+    return [name for score, name in scored[:limit] if score >= 0.5]
+
+
+def _likeness(target: str, name: str) -> float:
+    """How close `target` is to the whole name or to any one word of it."""
+    folded = fold(name)
+    parts = [folded, *folded.split()]
+    return max(difflib.SequenceMatcher(None, target, part).ratio() for part in parts)

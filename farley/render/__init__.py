@@ -1,0 +1,1 @@
+"""Rendering: domain objects as documents, then as rich, plain, Markdown or JSON."""

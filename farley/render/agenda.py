@@ -1,0 +1,61 @@
+"""Views of what is coming up: the agenda and the list of open reminders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from farley.dates.format import format_date, format_relative
+from farley.domain.agenda import Agenda
+from farley.domain.models import Meeting, Reminder
+from farley.domain.occasions import Occasion
+from farley.render.document import Document, Line, Section, Span, line
+from farley.render.labels import names, reminder_line, when_with_relative
+
+
+def agenda_document(agenda: Agenda, now: datetime) -> Document:
+    heading = line(f"Agenda: {format_date(agenda.start)} to {format_date(agenda.end)}")
+    document = Document(heading=heading)
+    document.add(Section("Meetings", [meeting_line(m, now) for m in agenda.meetings]))
+    document.add(
+        Section("Reminders due", [reminder_line(r, now) for r in agenda.reminders])
+    )
+    document.add(Section("Dates", [occasion_line(o, now) for o in agenda.dates]))
+    if not document.blocks:
+        document.add(Section(None, [line("Nothing coming up.")]))
+    return document
+
+
+def meeting_line(meeting: Meeting, now: datetime) -> Line:
+    parts: list[Span | str] = [
+        Span(when_with_relative(meeting.starts_at, now), "strong")
+    ]
+    parts.append(f" with {names(meeting.people)}")
+    if meeting.topic:
+        parts.append(f": {meeting.topic}")
+    if meeting.place:
+        parts.append(Span(f" @ {meeting.place}", "dim"))
+    return line(*parts)
+
+
+def occasion_line(occasion: Occasion, now: datetime) -> Line:
+    """ "Dana Whitfield's birthday, Tue 8 Dec (in 5 days), turns 46"."""
+    when = f"{format_date(occasion.on)} ({format_relative(occasion.on, now)})"
+    extra = ""
+    if occasion.years is not None:
+        extra = (
+            f", turns {occasion.years}"
+            if occasion.is_birthday
+            else f", {occasion.years} years"
+        )
+    return line(
+        Span(f"{occasion.person.name}'s {occasion.label}", "strong"), f", {when}{extra}"
+    )
+
+
+def reminders_document(reminders: list[Reminder], now: datetime) -> Document:
+    owed = [r for r in reminders if not r.they_owe]
+    theirs = [r for r in reminders if r.they_owe]
+    document = Document()
+    document.add(Section("You owe", [reminder_line(r, now) for r in owed]))
+    document.add(Section("They owe you", [reminder_line(r, now) for r in theirs]))
+    return document

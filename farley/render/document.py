@@ -1,0 +1,69 @@
+"""A small document model that every view builds and every output format writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Styles are names, not colours: each output decides how (and whether) to show them.
+STYLES = ("strong", "dim", "warn", "danger", "good", "accent", "match")
+
+
+@dataclass(slots=True)
+class Span:
+    text: str
+    style: str | None = None
+
+
+Line = list[Span]
+
+
+def line(*parts: str | Span) -> Line:
+    """A line from plain strings and styled spans."""
+    return [part if isinstance(part, Span) else Span(part) for part in parts]
+
+
+@dataclass(slots=True)
+class Section:
+    """A titled block of lines; `tone` marks one that must stand out."""
+
+    title: str | None
+    lines: list[Line] = field(default_factory=list)
+    tone: str | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    columns: list[str]
+    rows: list[list[Line]] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """What a command prints: a heading, then sections and tables in order."""
+
+    heading: Line | None = None
+    blocks: list[Section | Table] = field(default_factory=list)
+
+    def add(self, block: Section | Table) -> None:
+        if isinstance(block, Section) and not block.lines:
+            return
+        if isinstance(block, Table) and not block.rows:
+            return
+        self.blocks.append(block)
+
+
+def plain_text(spans: Line) -> str:
+    return "".join(span.text for span in spans)
+
+
+def match_spans(text: str, start: str, end: str) -> Line:
+    """Split text holding `start`...`end` markers into plain and matched spans."""
+    spans: Line = []
+    rest = text
+    while start in rest:
+        before, _, after = rest.partition(start)
+        matched, _, rest = after.partition(end)
+        spans += [Span(before), Span(matched, "match")]
+    spans.append(Span(rest))
+    return [span for span in spans if span.text]

@@ -1,0 +1,49 @@
+"""Short phrases used by several views: names, relations, reminder states."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from farley.dates.format import format_date, format_relative, format_when
+from farley.domain.models import Person, PersonRef, Reminder
+from farley.render.document import Line, Span, line
+
+
+def who(person: PersonRef | Person) -> str:
+    return f"{person.name} ({person.company})" if person.company else person.name
+
+
+def names(people: list[PersonRef]) -> str:
+    return ", ".join(person.name for person in people)
+
+
+def role(person: Person) -> str:
+    """'Title, Company' or whichever of them is known."""
+    return ", ".join(part for part in (person.title, person.company) if part)
+
+
+def when_with_relative(value: date | datetime, now: datetime) -> str:
+    return f"{format_when(value, now)} ({format_relative(value, now)})"
+
+
+def reminder_line(reminder: Reminder, now: datetime, show_person: bool = True) -> Line:
+    """'#12 send the deck: due Fri 4 Dec 2026 (tomorrow)', overdue ones flagged."""
+    today = now.date()
+    parts: list[Span | str] = [Span(f"#{reminder.id} ", "dim")]
+    if reminder.they_owe:
+        parts.append(Span("they owe: ", "accent"))
+    parts.append(reminder.text)
+    if show_person:
+        parts.append(Span(f" ({reminder.person.name})", "dim"))
+    if reminder.due_on is not None:
+        due = f" — due {format_date(reminder.due_on)} ({format_relative(reminder.due_on, now)})"
+        overdue = reminder.is_overdue(today)
+        parts.append(
+            Span(
+                (" OVERDUE:" + due[2:]) if overdue else due,
+                "danger" if overdue else None,
+            )
+        )
+    if reminder.recurrence:
+        parts.append(Span(f" [{reminder.recurrence}]", "dim"))
+    return line(*parts)

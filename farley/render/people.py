@@ -1,0 +1,119 @@
+"""Views of people: the profile `show` prints and the table `list` prints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from farley.dates.format import PartialDate, format_date, format_partial_date
+from farley.domain.links import describe_relation
+from farley.domain.models import ImportantDate, Person
+from farley.domain.profile import Profile
+from farley.render.document import Document, Section, Span, Table, line
+from farley.render.labels import (
+    reminder_line,
+    role,
+    when_with_relative,
+)
+from farley.render.notes import note_lines
+
+
+def profile_document(profile: Profile, now: datetime) -> Document:
+    person = profile.person
+    document = Document(heading=line(person.name, Span(f"  #{person.id}", "dim")))
+    document.add(Section(None, _identity(person)))
+    document.add(
+        Section("Contact", [line(f"{c.kind}: {c.value}") for c in person.contacts])
+    )
+    document.add(Section("Facts", [_fact_line(f) for f in profile.facts]))
+    document.add(Section("Dates", [line(_date_text(d)) for d in profile.dates]))
+    document.add(
+        Section(
+            "People",
+            [
+                line(r.other.name, Span(f" — {describe_relation(r.relation)}", "dim"))
+                for r in profile.relations
+            ],
+        )
+    )
+    if profile.next_meeting:
+        meeting = profile.next_meeting
+        text = when_with_relative(meeting.starts_at, now)
+        document.add(
+            Section(
+                "Next meeting",
+                [line(text, f" — {meeting.topic}" if meeting.topic else "")],
+            )
+        )
+    document.add(
+        Section(
+            "Open reminders", [reminder_line(r, now, False) for r in profile.reminders]
+        )
+    )
+    title = (
+        f"Notes ({len(profile.notes)} of {profile.note_count})"
+        if profile.note_count > len(profile.notes)
+        else "Notes"
+    )
+    document.add(
+        Section(title, [ln for n in profile.notes for ln in note_lines(n, now)])
+    )
+    return document
+
+
+def _identity(person: Person) -> list:
+    lines = []
+    if role(person):
+        lines.append(line(role(person)))
+    if person.nickname:
+        lines.append(line(Span("goes by ", "dim"), person.nickname))
+    if person.location:
+        lines.append(line(Span("in ", "dim"), person.location))
+    met = met_text(person)
+    if met:
+        lines.append(line(Span("met ", "dim"), met))
+    if person.introduced_by:
+        lines.append(line(Span("introduced by ", "dim"), person.introduced_by.name))
+    if person.tags:
+        lines.append(line(Span("tags ", "dim"), ", ".join(person.tags)))
+    if person.cadence:
+        lines.append(line(Span("keep in touch ", "dim"), person.cadence))
+    return lines
+
+
+def met_text(person: Person) -> str:
+    """'at the Leeds conference, Tue 3 Mar 2026' from how and when you met."""
+    parts = [person.met_how or "", format_date(person.met_on) if person.met_on else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def _fact_line(fact) -> list:
+    tone = "danger" if fact.category == "avoid" else None
+    return line(
+        Span(f"{fact.category}: ", "dim"),
+        Span(f"{fact.key}: ", "strong"),
+        Span(fact.value, tone),
+        Span(f"  #{fact.id}", "dim"),
+    )
+
+
+def _date_text(item: ImportantDate) -> str:
+    return f"{item.label}: {format_partial_date(PartialDate(item.month, item.day, item.year))}"
+
+
+def people_table(people: list[Person]) -> Document:
+    table = Table(["id", "name", "company", "title", "email", "tags"])
+    for person in people:
+        emails = person.emails
+        table.rows.append(
+            [
+                line(str(person.id)),
+                line(person.name),
+                line(person.company or ""),
+                line(person.title or ""),
+                line(emails[0] if emails else ""),
+                line(", ".join(person.tags)),
+            ]
+        )
+    document = Document()
+    document.add(table)
+    return document

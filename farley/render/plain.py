@@ -1,0 +1,52 @@
+"""Documents as plain text, for pipes and files; no dependencies, so it starts fast."""
+
+from __future__ import annotations
+
+from farley.render.document import Document, Line, Section, Table, plain_text
+
+MARKS = {"danger": "!! ", "warn": "! "}
+
+
+def write_plain(document: Document) -> str:
+    """The document as lines of text, with aligned tables."""
+    parts: list[str] = []
+    if document.heading:
+        parts.append(plain_text(document.heading))
+    for block in document.blocks:
+        if isinstance(block, Section):
+            parts.append(_section(block))
+        else:
+            parts.append(_table(block))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _section(section: Section) -> str:
+    lines = []
+    if section.title:
+        lines.append(MARKS.get(section.tone or "", "") + section.title)
+    indent = "  " if section.title else ""
+    lines += [indent + _text(line) for line in section.lines]
+    return "\n".join(lines)
+
+
+def _text(line: Line) -> str:
+    return "".join(
+        f"[{span.text}]" if span.style == "match" else span.text for span in line
+    )
+
+
+def _table(table: Table) -> str:
+    cells = [[_text(cell) for cell in row] for row in table.rows]
+    widths = [len(column) for column in table.columns]
+    for row in cells:
+        widths = [
+            max(width, len(cell)) for width, cell in zip(widths, row, strict=True)
+        ]
+    rows = [table.columns, *cells]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in rows
+    ]
+    if table.title:
+        lines.insert(0, table.title)
+    return "\n".join(lines)

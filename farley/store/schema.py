@@ -1,0 +1,236 @@
+"""The schema as an ordered list of migrations; a shipped one is never edited."""
+
+# Each entry upgrades the file from version N to N + 1 (its position + 1).
+# SQLite's user_version holds the number of entries applied.
+
+CORE = """
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    nickname TEXT,
+    company TEXT,
+    title TEXT,
+    location TEXT,
+    met_how TEXT,
+    met_on TEXT,
+    introduced_by INTEGER REFERENCES people (id) ON DELETE SET NULL,
+    cadence TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX people_by_name ON people (name COLLATE NOCASE);
+CREATE INDEX people_by_company ON people (company COLLATE NOCASE);
+CREATE INDEX people_by_introducer ON people (introduced_by);
+
+CREATE TABLE contact_points (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'url')),
+    value TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    label TEXT
+);
+CREATE UNIQUE INDEX one_person_per_email ON contact_points (normalized)
+    WHERE kind = 'email';
+CREATE INDEX contact_points_by_value ON contact_points (kind, normalized);
+CREATE INDEX contact_points_by_person ON contact_points (person_id);
+
+CREATE TABLE facts (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    category TEXT NOT NULL CHECK (
+        category IN ('family', 'interests', 'work', 'preferences', 'avoid', 'other')
+    ),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    learned_on TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX facts_by_person ON facts (person_id, category);
+
+CREATE TABLE important_dates (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+    year INTEGER,
+    UNIQUE (person_id, label)
+);
+CREATE INDEX important_dates_by_day ON important_dates (month, day);
+
+CREATE TABLE tags (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (person_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX tags_by_tag ON tags (tag, person_id);
+
+CREATE TABLE relationships (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    relation TEXT NOT NULL,
+    PRIMARY KEY (person_id, other_id, relation),
+    CHECK (person_id <> other_id)
+) WITHOUT ROWID;
+CREATE INDEX relationships_by_other ON relationships (other_id);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('meeting', 'call', 'email', 'message', 'other')),
+    happened_at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notes_by_date ON notes (happened_at);
+
+CREATE TABLE note_people (
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, note_id)
+) WITHOUT ROWID;
+CREATE INDEX note_people_by_note ON note_people (note_id);
+
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    starts_at TEXT NOT NULL,
+    starts_utc TEXT NOT NULL,
+    place TEXT,
+    topic TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_by_time ON meetings (starts_utc);
+
+CREATE TABLE meeting_people (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, meeting_id)
+) WITHOUT ROWID;
+CREATE INDEX meeting_people_by_meeting ON meeting_people (meeting_id);
+
+CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    due_on TEXT,
+    anchor_on TEXT,
+    recurrence TEXT,
+    they_owe INTEGER NOT NULL DEFAULT 0,
+    done_at TEXT,
+    note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX reminders_by_person ON reminders (person_id, done_at);
+CREATE INDEX reminders_open_by_due ON reminders (due_on) WHERE done_at IS NULL;
+CREATE INDEX reminders_by_note ON reminders (note_id);
+"""
+
+# The search index holds one row per person, note, fact and reminder. Its rowid
+# encodes both: id * 4 + kind (0 person, 1 note, 2 fact, 3 reminder), so that a
+# row is found by rowid instead of by scanning the index.
+PERSON_BODY = """coalesce({p}.nickname, '') || ' ' || coalesce({p}.company, '') || ' '
+    || coalesce({p}.title, '') || ' ' || coalesce({p}.location, '') || ' '
+    || coalesce((SELECT group_concat(tag, ' ') FROM tags WHERE person_id = {p}.id), '')"""
+
+SEARCH = f"""
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER people_indexed AFTER INSERT ON people BEGIN
+    INSERT INTO search_index (rowid, title, body)
+    VALUES (new.id * 4, new.name, {PERSON_BODY.format(p="new")});
+END;
+CREATE TRIGGER people_reindexed
+AFTER UPDATE OF name, nickname, company, title, location ON people BEGIN
+    UPDATE search_index SET title = new.name, body = {PERSON_BODY.format(p="new")}
+    WHERE rowid = new.id * 4;
+END;
+CREATE TRIGGER people_unindexed AFTER DELETE ON people BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+END;
+CREATE TRIGGER tags_added AFTER INSERT ON tags BEGIN
+    UPDATE search_index SET body = (
+        SELECT {PERSON_BODY.format(p="people")} FROM people WHERE id = new.person_id
+    ) WHERE rowid = new.person_id * 4;
+END;
+CREATE TRIGGER tags_removed AFTER DELETE ON tags BEGIN
+    UPDATE search_index SET body = (
+        SELECT {PERSON_BODY.format(p="people")} FROM people WHERE id = old.person_id
+    ) WHERE rowid = old.person_id * 4;
+END;
+
+CREATE TRIGGER notes_indexed AFTER INSERT ON notes BEGIN
+    INSERT INTO search_index (rowid, title, body) VALUES (new.id * 4 + 1, '', new.text);
+END;
+CREATE TRIGGER notes_reindexed AFTER UPDATE OF text ON notes BEGIN
+    UPDATE search_index SET body = new.text WHERE rowid = new.id * 4 + 1;
+END;
+CREATE TRIGGER notes_unindexed AFTER DELETE ON notes BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+END;
+
+CREATE TRIGGER facts_indexed AFTER INSERT ON facts BEGIN
+    INSERT INTO search_index (rowid, title, body)
+    VALUES (new.id * 4 + 2, new.key, new.value);
+END;
+CREATE TRIGGER facts_reindexed AFTER UPDATE OF key, value ON facts BEGIN
+    UPDATE search_index SET title = new.key, body = new.value
+    WHERE rowid = new.id * 4 + 2;
+END;
+CREATE TRIGGER facts_unindexed AFTER DELETE ON facts BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+END;
+
+CREATE TRIGGER reminders_indexed AFTER INSERT ON reminders BEGIN
+    INSERT INTO search_index (rowid, title, body)
+    VALUES (new.id * 4 + 3, '', new.text);
+END;
+CREATE TRIGGER reminders_reindexed AFTER UPDATE OF text ON reminders BEGIN
+    UPDATE search_index SET body = new.text WHERE rowid = new.id * 4 + 3;
+END;
+CREATE TRIGGER reminders_unindexed AFTER DELETE ON reminders BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 3;
+END;
+
+INSERT INTO search_index (rowid, title, body)
+    SELECT id * 4, name, {PERSON_BODY.format(p="people")} FROM people;
+INSERT INTO search_index (rowid, title, body) SELECT id * 4 + 1, '', text FROM notes;
+INSERT INTO search_index (rowid, title, body)
+    SELECT id * 4 + 2, key, value FROM facts;
+INSERT INTO search_index (rowid, title, body)
+    SELECT id * 4 + 3, '', text FROM reminders;
+
+ALTER TABLE people ADD COLUMN snoozed_until TEXT;
+CREATE TABLE tag_cadences (
+    tag TEXT PRIMARY KEY COLLATE NOCASE,
+    cadence TEXT NOT NULL
+);
+"""
+
+IMPORT_BATCHES = """
+CREATE TABLE import_batches (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    format TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0,
+    merged INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    undone_at TEXT
+);
+
+-- What a batch changed, so that it can be taken back out: a row it inserted
+-- (column IS NULL) or a column of an existing row it filled (old_value kept).
+CREATE TABLE import_changes (
+    batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    column_name TEXT,
+    old_value TEXT
+);
+CREATE INDEX import_changes_by_batch ON import_changes (batch_id);
+"""
+
+MIGRATIONS: list[str] = [CORE, SEARCH, IMPORT_BATCHES]
+LATEST = len(MIGRATIONS)
