@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from farley.cli.options import Json
-from farley.cli.session import session, show, show_json
+from farley.cli.session import current_now, say, session, show, show_json
+from farley.errors import InvalidInput
 
 app = typer.Typer()
 
@@ -36,3 +39,33 @@ def brief(
     from farley.render.brief import brief_document
 
     show(brief_document(found), markdown=markdown)
+
+
+@app.command()
+def demo(
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep", help="Also save the sample file here, to explore with --db."
+        ),
+    ] = None,
+) -> None:
+    """Show a brief from sample data, leaving your own file alone."""
+    from farley.domain.brief import brief_for
+    from farley.domain.demo import fill_sample
+    from farley.render.brief import brief_document
+    from farley.store import open_store
+
+    if keep is not None and keep.exists():
+        raise InvalidInput(f"{keep} already exists: give --keep a new file name")
+    now = current_now()
+    with tempfile.TemporaryDirectory(prefix="farley-demo-") as folder:
+        path = keep or Path(folder) / "sample.db"
+        store = open_store(path)
+        try:
+            fill_sample(store, now)
+            show(brief_document(brief_for(store, ["Dana Whitfield"], now)))
+        finally:
+            store.close()
+    if keep is not None:
+        say(f"Sample saved in {keep}: try farley --db {keep} show dana")

@@ -22,7 +22,7 @@ class Session:
 
     def __init__(self, db: Path | None) -> None:
         self.db = db
-        self.now: datetime = _fixed_now() or local_now()
+        self.now: datetime = current_now()
         self._store: Store | None = None
 
     @property
@@ -61,6 +61,10 @@ def _fixed_now() -> datetime | None:
     if not isinstance(value, datetime):
         raise InvalidInput(f"FARLEY_NOW needs a time as well as a date: {pinned}")
     return value
+
+
+def current_now() -> datetime:
+    return _fixed_now() or local_now()
 
 
 def session(ctx: typer.Context) -> Session:

@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from farley.dates.format import format_date, format_relative, format_span
 from farley.domain.brief import Brief, FactEntry, PersonBrief, SinceLastMet
-from farley.domain.models import Meeting
+from farley.domain.models import Meeting, Note
 from farley.render.agenda import occasion_line
 from farley.render.document import Document, Line, Section, Span, line
 from farley.render.labels import names, reminder_line, role, when_with_relative
-from farley.render.notes import note_lines
 from farley.render.people import met_text
 
-CATEGORY_TITLES = {
-    "family": "Family",
-    "interests": "Interests",
-    "preferences": "Preferences",
-    "work": "Work",
-    "other": "Other",
-}
-NOTE_TEXT_LINES = 2
+NOTE_WIDTH = 110
 
 
 def brief_document(brief: Brief) -> Document:
     now = brief.generated_at
-    document = Document(heading=_heading(brief))
+    document = Document(heading=_heading(brief), compact=True)
     if brief.meeting:
-        document.add(Section("Meeting", _meeting_lines(brief.meeting, now)))
+        document.add(Section("Meeting", _meeting_lines(brief.meeting, brief, now)))
     if brief.connections:
-        lines = [
-            line(Span(f"{c.a.name} & {c.b.name}: ", "strong"), "; ".join(c.how))
-            for c in brief.connections
-        ]
-        document.add(Section("How they are connected", lines))
+        document.add(Section("How they are connected", _connections(brief)))
     group = len(brief.people) > 1
     for person_brief in brief.people:
         for section in person_sections(person_brief, now, group):
@@ -51,63 +39,69 @@ def _heading(brief: Brief) -> Line:
     return line(f"Brief: {names([p.person.ref for p in brief.people])}")
 
 
-def _meeting_lines(meeting: Meeting, now: datetime) -> list[Line]:
-    lines = [line(Span(when_with_relative(meeting.starts_at, now), "strong"))]
+def _meeting_lines(meeting: Meeting, brief: Brief, now: datetime) -> list[Line]:
+    head = [Span(when_with_relative(meeting.starts_at, now), "strong")]
     if meeting.topic:
-        lines.append(line(Span("topic ", "dim"), meeting.topic))
+        head.append(Span(f" — {meeting.topic}"))
+    lines = [line(*head)]
     if meeting.place:
         lines.append(line(Span("where ", "dim"), meeting.place))
-    lines.append(line(Span("with ", "dim"), names(meeting.people)))
+    briefed = {p.person.id for p in brief.people}
+    others = [p for p in meeting.people if p.id not in briefed or len(brief.people) > 1]
+    if others:
+        lines.append(line(Span("with ", "dim"), names(others)))
     return lines
 
 
+def _connections(brief: Brief) -> list[Line]:
+    return [
+        line(Span(f"{c.a.name} & {c.b.name}: ", "strong"), "; ".join(c.how))
+        for c in brief.connections
+    ]
+
+
 def person_sections(brief: PersonBrief, now: datetime, group: bool) -> list[Section]:
-    """The sections about one person, in the order they are read."""
-    prefix = f"{brief.person.name}: " if group else ""
-    sections = [
-        Section(prefix + "Who" if group else "Who", _who(brief)),
-        Section(prefix + "Since you last met", _since(brief.since_last_met, now)),
+    """The sections about one person: who, then what is new, then the rest."""
+    name = brief.person.name
+    title = (lambda text: f"{name} · {text}") if group else (lambda text: text)
+    return [
+        Section(title("Who"), _who(brief, group)),
         Section(
-            prefix + "Avoid",
+            title("Since you last met"), _since(brief.since_last_met, now), side=True
+        ),
+        Section(
+            title("Avoid"),
             [_fact(e, now, "danger") for e in brief.avoid],
             tone="danger",
         ),
-    ]
-    for category, entries in brief.facts.items():
-        sections.append(
-            Section(
-                prefix + CATEGORY_TITLES[category], [_fact(e, now) for e in entries]
-            )
-        )
-    sections += [
+        Section(title("Personal"), _facts(brief, now)),
         Section(
-            prefix + "Dates coming up", [occasion_line(o, now) for o in brief.dates]
+            title("Dates coming up"),
+            [occasion_line(o, now, with_name=False) for o in brief.dates],
         ),
-        Section(prefix + "Last spoke", _conversation(brief, now)),
-        Section(prefix + "Open reminders", _reminders(brief, now)),
-        Section(prefix + "Ask about", [line(text) for text in brief.ask_about]),
+        Section(title("Conversations"), _conversations(brief, now, group), side=True),
+        Section(title("Open reminders"), _reminders(brief, now), side=True),
         Section(
-            prefix + "People around them",
-            [
-                line(Span(a.person.name, "strong"), Span(f" — {a.why}", "dim"))
-                for a in brief.people_around
-            ],
+            title("Ask about"),
+            [line("• " + text) for text in brief.ask_about],
+            side=True,
         ),
+        Section(title("People around them"), _around(brief)),
     ]
-    return sections
 
 
-def _who(brief: PersonBrief) -> list[Line]:
+def _who(brief: PersonBrief, group: bool) -> list[Line]:
+    """How you know them; the role is in the heading unless this is a group."""
     person = brief.person
     lines = []
-    if group_role := role(person):
-        lines.append(line(group_role))
+    if group and role(person):
+        lines.append(line(role(person)))
     if met := met_text(person):
         lines.append(line(Span("met ", "dim"), met))
     if person.introduced_by:
         lines.append(line(Span("introduced by ", "dim"), person.introduced_by.name))
     if person.location:
-        lines.append(line(Span("in ", "dim"), person.location))
+        lines.append(line(Span("based in ", "dim"), person.location))
     if person.tags:
         lines.append(line(Span("tags ", "dim"), ", ".join(person.tags)))
     return lines
@@ -115,64 +109,81 @@ def _who(brief: PersonBrief) -> list[Line]:
 
 def _since(since: SinceLastMet | None, now: datetime) -> list[Line]:
     if since is None:
-        return []
+        return [line(Span("You have not met yet.", "strong"))]
+    ago = f"{format_span(since.days)} ago" if since.days else "today"
     lines = [
-        line(
-            Span(f"Last met {format_date(_date(since.last_met))}", "strong"),
-            f" ({format_span(since.days)} ago)" if since.days else " (today)",
-        )
+        line(Span(f"Last met {format_date(_day(since.last_met))} ({ago})", "strong"))
     ]
     for note in since.notes:
+        when = format_relative(note.happened_at, now)
         lines.append(
-            line(
-                Span("+ ", "accent"),
-                f"{note.kind} {format_relative(note.happened_at, now)}: ",
-                _first_line(note.text),
-            )
+            line(Span("+ ", "accent"), f"{note.kind} {when}: {_first_line(note.text)}")
         )
     for fact in since.facts:
         lines.append(line(Span("+ ", "accent"), f"learned {fact.key}: {fact.value}"))
-    for reminder in since.reminders:
-        lines.append(line(Span("+ ", "accent"), f"reminder: {reminder.text}"))
+    if since.reminders:
+        count = len(since.reminders)
+        lines.append(
+            line(
+                Span("+ ", "accent"), f"{count} new reminder{'s' if count > 1 else ''}"
+            )
+        )
     return lines
 
 
-def _date(value):
+def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _first_line(text: str) -> str:
+def _first_line(text: str, width: int = NOTE_WIDTH) -> str:
     first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= 100 else first[:99] + "…"
+    return first if len(first) <= width else first[: width - 1] + "…"
 
 
-def _fact(entry: FactEntry, now: datetime, tone: str | None = None) -> Line:
-    parts: list[Span | str] = [
-        Span(f"{entry.fact.key}: ", "strong"),
-        Span(entry.fact.value, tone),
+def _facts(brief: PersonBrief, now: datetime) -> list[Line]:
+    return [
+        _fact(entry, now, prefix=f"{category} · ")
+        for category, entries in brief.facts.items()
+        for entry in entries
     ]
+
+
+def _fact(
+    entry: FactEntry, now: datetime, tone: str | None = None, prefix: str = ""
+) -> Line:
+    parts: list[Span | str] = []
+    if prefix:
+        parts.append(Span(prefix, "dim"))
+    parts += [Span(f"{entry.fact.key}: ", "strong"), Span(entry.fact.value, tone)]
     if entry.check:
-        parts.append(
-            Span(
-                f" (learned {format_relative(entry.fact.learned_on, now)}: check it still holds)",
-                "warn",
-            )
-        )
+        learned = format_relative(entry.fact.learned_on, now)
+        parts.append(Span(f" (learned {learned}: check)", "warn"))
     return line(*parts)
 
 
-def _conversation(brief: PersonBrief, now: datetime) -> list[Line]:
+def _conversations(brief: PersonBrief, now: datetime, group: bool) -> list[Line]:
     if brief.last_contact is None:
         return []
     last = brief.last_contact
     lines = [
-        line(Span(f"{when_with_relative(last.on, now)}", "strong"), f" by {last.kind}")
+        line(
+            Span(
+                f"Last spoke {when_with_relative(last.on, now)}, by {last.kind}",
+                "strong",
+            )
+        )
     ]
-    for note in brief.notes:
-        head, *text = note_lines(note, now, others_than=brief.person.id)
-        lines.append(head)
-        lines += text[:NOTE_TEXT_LINES]
+    for note in brief.notes[: 1 if group else None]:
+        lines.append(_note_line(note, brief.person.id, now))
     return lines
+
+
+def _note_line(note: Note, person_id: int, now: datetime) -> Line:
+    others = [p for p in note.people if p.id != person_id]
+    with_whom = f" with {names(others)}" if others else ""
+    head = f"{format_date(_day(note.happened_at))} {note.kind}{with_whom}: "
+    text = " / ".join(part.strip() for part in note.text.splitlines() if part.strip())
+    return line(Span(head, "dim"), _first_line(text, NOTE_WIDTH * 2))
 
 
 def _reminders(brief: PersonBrief, now: datetime) -> list[Line]:
@@ -180,5 +191,11 @@ def _reminders(brief: PersonBrief, now: datetime) -> list[Line]:
     ordered = sorted(brief.you_owe, key=lambda r: not r.is_overdue(today))
     lines = [reminder_line(r, now, show_person=False) for r in ordered]
     theirs = sorted(brief.they_owe, key=lambda r: not r.is_overdue(today))
-    lines += [reminder_line(r, now, show_person=False) for r in theirs]
-    return lines
+    return lines + [reminder_line(r, now, show_person=False) for r in theirs]
+
+
+def _around(brief: PersonBrief) -> list[Line]:
+    return [
+        line(Span(a.person.name, "strong"), Span(f" — {a.why}", "dim"))
+        for a in brief.people_around
+    ]

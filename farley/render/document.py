@@ -24,11 +24,16 @@ def line(*parts: str | Span) -> Line:
 
 @dataclass(slots=True)
 class Section:
-    """A titled block of lines; `tone` marks one that must stand out."""
+    """A titled block of lines; `tone` marks one that must stand out.
+
+    `side` is a layout hint: on a wide terminal, side sections go in a second
+    column; narrow and plain outputs keep the document's order.
+    """
 
     title: str | None
     lines: list[Line] = field(default_factory=list)
     tone: str | None = None
+    side: bool = False
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class Document:
 
     heading: Line | None = None
     blocks: list[Section | Table] = field(default_factory=list)
+    compact: bool = False  # no blank line between blocks
 
     def add(self, block: Section | Table) -> None:
         if isinstance(block, Section) and not block.lines:

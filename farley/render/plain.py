@@ -17,7 +17,8 @@ def write_plain(document: Document) -> str:
             parts.append(_section(block))
         else:
             parts.append(_table(block))
-    return "\n\n".join(part for part in parts if part) + "\n"
+    joint = "\n" if document.compact else "\n\n"
+    return joint.join(part for part in parts if part) + "\n"
 
 
 def _section(section: Section) -> str:

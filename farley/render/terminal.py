@@ -1,11 +1,11 @@
-"""Documents on a terminal, through rich: colour, panels and tables that fit."""
+"""Documents on a terminal, through rich: colour, sections and tables that fit."""
 
 from __future__ import annotations
 
 from typing import IO
 
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -14,12 +14,14 @@ from farley.render.document import Document, Line, Section, Table
 THEME = {
     "strong": "bold",
     "dim": "dim",
-    "warn": "bold yellow",
+    "warn": "yellow",
     "danger": "bold red",
     "good": "green",
     "accent": "cyan",
     "match": "bold reverse",
 }
+TITLE_STYLES = {"danger": "bold white on red", "warn": "bold black on yellow"}
+TWO_COLUMNS_FROM = 100
 
 
 def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
@@ -30,11 +32,26 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
 def write_rich(document: Document, console: Console) -> None:
     if document.heading:
         console.print(_text(document.heading, base="bold"))
-    for block in document.blocks:
-        if isinstance(block, Section):
-            console.print(_section(block))
-        else:
-            console.print(_table(block))
+        console.print()
+    main = [b for b in document.blocks if not (isinstance(b, Section) and b.side)]
+    side = [b for b in document.blocks if isinstance(b, Section) and b.side]
+    if side and console.width >= TWO_COLUMNS_FROM:
+        grid = RichTable.grid(padding=(0, 3), expand=True)
+        grid.add_column(ratio=1)
+        grid.add_column(ratio=1)
+        grid.add_row(_stack(main, compact=False), _stack(side, compact=False))
+        console.print(grid)
+        return
+    console.print(_stack(document.blocks, document.compact))
+
+
+def _stack(blocks: list[Section | Table], compact: bool) -> Group:
+    parts: list[RenderableType] = []
+    for block in blocks:
+        parts.append(_section(block) if isinstance(block, Section) else _table(block))
+        if not compact:
+            parts.append(Text())
+    return Group(*parts)
 
 
 def _text(line: Line, base: str = "") -> Text:
@@ -44,15 +61,13 @@ def _text(line: Line, base: str = "") -> Text:
     return text
 
 
-def _section(section: Section):
+def _section(section: Section) -> RenderableType:
     body = Group(*(_text(line) for line in section.lines))
     if not section.title:
         return body
-    border = {"danger": "red", "warn": "yellow"}.get(section.tone or "", "blue")
-    title = Text(section.title, style="bold")
-    return Panel(
-        body, title=title, title_align="left", border_style=border, expand=True
-    )
+    style = TITLE_STYLES.get(section.tone or "", "bold blue")
+    title = Text(f" {section.title} " if section.tone else section.title, style=style)
+    return Group(title, Padding(body, (0, 0, 0, 2)))
 
 
 def _table(table: Table) -> RichTable:
