@@ -37,19 +37,17 @@ def meeting_line(meeting: Meeting, now: datetime) -> Line:
     return line(*parts)
 
 
-def occasion_line(occasion: Occasion, now: datetime) -> Line:
+def occasion_line(occasion: Occasion, now: datetime, with_name: bool = True) -> Line:
     """ "Dana Whitfield's birthday, Tue 8 Dec (in 5 days), turns 46"."""
     when = f"{format_date(occasion.on)} ({format_relative(occasion.on, now)})"
+    label = (
+        f"{occasion.person.name}'s {occasion.label}" if with_name else occasion.label
+    )
     extra = ""
     if occasion.years is not None:
-        extra = (
-            f", turns {occasion.years}"
-            if occasion.is_birthday
-            else f", {occasion.years} years"
-        )
-    return line(
-        Span(f"{occasion.person.name}'s {occasion.label}", "strong"), f", {when}{extra}"
-    )
+        turns = occasion.is_birthday
+        extra = f", turns {occasion.years}" if turns else f", {occasion.years} years"
+    return line(Span(label, "strong"), f", {when}{extra}")
 
 
 def reminders_document(reminders: list[Reminder], now: datetime) -> Document:
