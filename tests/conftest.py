@@ -80,5 +80,3 @@ def ok(farley: Callable[..., Run]) -> Callable[..., Run]:
         return run
 
     return invoke
-
-

@@ -2,7 +2,10 @@
 
 
 def test_add_then_show_prints_the_person(ok):
-    assert ok("add", "Dana Whitfield", "--company", "Acme").out == "Added Dana Whitfield (id 1)\n"
+    assert (
+        ok("add", "Dana Whitfield", "--company", "Acme").out
+        == "Added Dana Whitfield (id 1)\n"
+    )
     shown = ok("show", "dana").out
     assert "Dana Whitfield" in shown and "Acme" in shown
 

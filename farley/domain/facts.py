@@ -36,18 +36,19 @@ def set_fact(
             'a fact needs a key and a value: farley fact dana spouse "Tom"'
         )
     with store.transaction():
-        existing = store.value(
-            "SELECT id FROM facts WHERE person_id = ? AND category = ? AND key = ? COLLATE NOCASE",
+        existing = store.one(
+            """SELECT id, key FROM facts
+            WHERE person_id = ? AND category = ? AND key = ? COLLATE NOCASE""",
             (person_id, category, key),
         )
-        created = existing is None
-        if not created:
+        if existing:
+            fact_id, key = existing["id"], existing["key"]
             store.execute(
                 "UPDATE facts SET value = ?, learned_on = ? WHERE id = ?",
-                (value, to_iso(learned_on), existing),
+                (value, to_iso(learned_on), fact_id),
             )
         else:
-            existing = store.insert(
+            fact_id = store.insert(
                 "facts",
                 {
                     "person_id": person_id,
@@ -58,7 +59,7 @@ def set_fact(
                     "created_at": to_iso(now),
                 },
             )
-    return Fact(existing, person_id, category, key, value, learned_on), created
+    return Fact(fact_id, person_id, category, key, value, learned_on), not existing
 
 
 def facts_of(store: Store, person_id: int) -> list[Fact]:

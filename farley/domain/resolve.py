@@ -22,7 +22,7 @@ def fold(text: str) -> str:
 
 def resolve(store: Store, text: str) -> PersonRef:
     """The person `text` names: an id, an email, a full name or a unique part of one."""
-    query = text.strip()
+    query = " ".join(text.split())
     if not query:
         raise NotFound("no person given: name someone, e.g. farley show dana")
     for finder in (_by_id, _by_email, _by_full_name, _by_part):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from farley.render.document import Document, Line, Section, Table
 
-_WRAP = {"strong": "**", "danger": "**", "warn": "**", "match": "**", "dim": "_"}
+_WRAP = {"strong": "**", "danger": "**", "warn": "**", "match": "**"}
 
 
 def write_markdown(document: Document) -> str:
@@ -21,7 +21,14 @@ def _text(line: Line) -> str:
     for span in line:
         text = _escape(span.text)
         wrap = _WRAP.get(span.style or "", "")
-        out.append(f"{wrap}{text.strip()}{wrap}" if wrap and text.strip() else text)
+        core = text.strip()
+        if wrap and core:
+            lead, trail = (
+                text[: len(text) - len(text.lstrip())],
+                text[len(text.rstrip()) :],
+            )
+            text = f"{lead}{wrap}{core}{wrap}{trail}"
+        out.append(text)
     return "".join(out)
 
 

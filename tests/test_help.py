@@ -1,0 +1,43 @@
+"""Every command explains itself and is in the README."""
+
+from pathlib import Path
+
+import pytest
+
+from farley.cli.main import app
+from typer.main import get_command
+
+README = Path(__file__).parent.parent / "README.md"
+COMMANDS = sorted(get_command(app).commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_a_short_imperative_summary(name):
+    command = get_command(app).commands[name]
+    summary = (command.help or "").strip().splitlines()[0]
+    assert summary, f"{name} has no help text"
+    assert len(summary) < 60
+    assert summary[0].isupper() and summary.endswith(".")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_in_the_readme(name):
+    assert f"farley {name}" in README.read_text()
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_answers_help(farley, name):
+    run = farley(name, "--help")
+    assert run.code == 0
+    assert run.out.startswith("Usage: ")
+
+
+def test_version_prints_the_version(farley):
+    from farley import __version__
+
+    assert farley("--version").out == f"farley {__version__}\n"
+
+
+def test_no_command_prints_the_help(farley):
+    run = farley()
+    assert "Commands:" in run.out + run.err
