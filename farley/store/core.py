@@ -95,6 +95,8 @@ def open_store(path: Path, notice: Notice = _ignore, create: bool = True) -> Sto
     store = Store(path, conn)
     try:
         _configure(conn)
+        _version(store)  # refuse a newer file before WAL mode changes its header
+        _use_wal(conn)
         _migrate(store, notice)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -158,28 +160,50 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # Freed pages are zeroed, so that removed people leave no trace in the file.
     conn.execute("PRAGMA secure_delete = ON")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL lets one terminal write while another reads."""
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
 def _migrate(store: Store, notice: Notice) -> None:
+    if _version(store) == LATEST:
+        return
+    # Another process may be upgrading the same file: decide again under the lock.
+    with store.transaction():
+        version = _version(store)
+        if version == LATEST:
+            return
+        if version > 0 or store.value("SELECT count(*) FROM sqlite_master"):
+            backup = _free_name(store.path, f".v{version}.bak")
+            backup_to(store, backup)
+            notice(f"Upgrading {store.path} to schema {LATEST}; a copy is in {backup}")
+        for number in range(version, LATEST):
+            _run_script(store.conn, MIGRATIONS[number])
+        store.execute(f"PRAGMA user_version = {LATEST}")
+
+
+def _version(store: Store) -> int:
     version = store.value("PRAGMA user_version")
     if version > LATEST:
         raise StoreError(
             f"{store.path} was written by a newer Farley (schema {version}, "
             f"this one knows {LATEST}): upgrade Farley to open it"
         )
-    if version == LATEST:
-        return
-    if version > 0 or store.value("SELECT count(*) FROM sqlite_master"):
-        backup = store.path.with_name(f"{store.path.name}.v{version}.bak")
-        backup_to(store, backup)
-        notice(f"Upgrading {store.path} to schema {LATEST}; a copy is in {backup}")
-    for number in range(version, LATEST):
-        with store.transaction():
-            _run_script(store.conn, MIGRATIONS[number])
-            store.execute(f"PRAGMA user_version = {number + 1}")
+    return version
+
+
+def _free_name(path: Path, suffix: str) -> Path:
+    """A name beside `path` that no file has yet, so no earlier copy is lost."""
+    candidate = path.with_name(path.name + suffix)
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}{suffix.removesuffix('.bak')}.{number}.bak")
+    return candidate
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
