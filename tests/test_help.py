@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from typer.main import get_command
 
 from farley.cli.main import app
-from typer.main import get_command
 
 README = Path(__file__).parent.parent / "README.md"
 COMMANDS = sorted(get_command(app).commands)

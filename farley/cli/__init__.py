@@ -1,1 +1,1 @@
-"""The command line: Typer commands that call the domain and hand results to rendering."""
+"""The command line: Typer commands that call the domain and render its results."""

@@ -22,7 +22,7 @@ class Agenda:
 
 
 def agenda(store: Store, now: datetime, days: int = 7) -> Agenda:
-    """Meetings, reminders due (overdue included) and dates from today for `days` days."""
+    """Meetings, reminders due (overdue too) and dates in the next `days` days."""
     today = now.date()
     end = today + timedelta(days=days)
     window_end = datetime.combine(end + timedelta(days=1), time(), tzinfo=now.tzinfo)

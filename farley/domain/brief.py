@@ -154,7 +154,7 @@ def _grouped(entries: list[FactEntry]) -> dict[str, list[FactEntry]]:
 
 
 def _dates_near(store: Store, person_id: int, day: date, today: date) -> list[Occasion]:
-    """Yearly dates from a week before the meeting (never before today) to two weeks after."""
+    """Yearly dates from a week before the meeting (or today) to two weeks after."""
     start = max(today, day - timedelta(days=7))
     days = (day + timedelta(days=DATES_WINDOW_DAYS) - start).days
     return upcoming(store, start, days, [person_id])
@@ -205,8 +205,10 @@ def _last_met(
         (n.happened_at for n in meeting_notes if _day(n.happened_at) <= today), None
     )
     held = store.value(
-        """SELECT m.starts_at FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id
-        WHERE mp.person_id = ? AND m.starts_utc < ? ORDER BY m.starts_utc DESC LIMIT 1""",
+        """SELECT m.starts_at FROM meeting_people mp
+        JOIN meetings m ON m.id = mp.meeting_id
+        WHERE mp.person_id = ? AND m.starts_utc < ?
+        ORDER BY m.starts_utc DESC LIMIT 1""",
         (person_id, utc_key(now)),
     )
     candidates = [value for value in (noted, from_iso(held) if held else None) if value]

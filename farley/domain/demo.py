@@ -143,7 +143,8 @@ def _notes(
     add_note(
         store,
         [dana, priya],
-        "Budget for the pilot approved at 120k.\nJake got his Leeds offer; she is proud.\n"
+        "Budget for the pilot approved at 120k.\n"
+        "Jake got his Leeds offer; she is proud.\n"
         "Ask how the York half marathon training is going?",
         today - timedelta(days=24),
         now,

@@ -14,7 +14,8 @@ def check_category(category: str) -> str:
     cleaned = category.strip().lower()
     if cleaned not in FACT_CATEGORIES:
         raise InvalidInput(
-            f'"{category}" is not a fact category: use one of {", ".join(FACT_CATEGORIES)}'
+            f'"{category}" is not a fact category: '
+            f"use one of {', '.join(FACT_CATEGORIES)}"
         )
     return cleaned
 

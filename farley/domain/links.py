@@ -37,7 +37,8 @@ def link(store: Store, person: PersonRef, other: PersonRef, relation: str) -> Re
         raise InvalidInput("a person cannot be linked to themselves: name two people")
     with store.transaction():
         store.execute(
-            "INSERT OR IGNORE INTO relationships (person_id, other_id, relation) VALUES (?, ?, ?)",
+            """INSERT OR IGNORE INTO relationships (person_id, other_id, relation)
+            VALUES (?, ?, ?)""",
             (person.id, other.id, relation),
         )
     return Relation(other, relation)
@@ -53,7 +54,8 @@ def unlink(
     params: tuple = pairs
     if relation:
         relation = check_relation(relation)
-        sql += " AND ((person_id = ? AND relation = ?) OR (person_id = ? AND relation = ?))"
+        sql += """ AND ((person_id = ? AND relation = ?)
+            OR (person_id = ? AND relation = ?))"""
         params = (*pairs, person.id, relation, other.id, INVERSE[relation])
     with store.transaction():
         removed = store.execute(sql, params).rowcount

@@ -51,13 +51,15 @@ def next_meeting(
     since = utc_key(now - timedelta(hours=1))
     if person_id is None:
         row = store.one(
-            "SELECT * FROM meetings WHERE starts_utc >= ? ORDER BY starts_utc, id LIMIT 1",
+            """SELECT * FROM meetings WHERE starts_utc >= ?
+            ORDER BY starts_utc, id LIMIT 1""",
             (since,),
         )
     else:
         row = store.one(
             """SELECT m.* FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id
-            WHERE mp.person_id = ? AND m.starts_utc >= ? ORDER BY m.starts_utc, m.id LIMIT 1""",
+            WHERE mp.person_id = ? AND m.starts_utc >= ?
+            ORDER BY m.starts_utc, m.id LIMIT 1""",
             (person_id, since),
         )
     return _with_people(store, [_meeting(row)])[0] if row else None
@@ -65,7 +67,8 @@ def next_meeting(
 
 def meetings_between(store: Store, start: datetime, end: datetime) -> list[Meeting]:
     rows = store.query(
-        "SELECT * FROM meetings WHERE starts_utc >= ? AND starts_utc < ? ORDER BY starts_utc, id",
+        """SELECT * FROM meetings WHERE starts_utc >= ? AND starts_utc < ?
+        ORDER BY starts_utc, id""",
         (utc_key(start), utc_key(end)),
     )
     return _with_people(store, [_meeting(row) for row in rows])
@@ -77,7 +80,8 @@ def meetings_of(
     """A person's meetings, latest first."""
     rows = store.query(
         f"""SELECT m.* FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id
-        WHERE mp.person_id = ? ORDER BY m.starts_utc DESC {"LIMIT ?" if limit else ""}""",
+        WHERE mp.person_id = ? ORDER BY m.starts_utc DESC
+        {"LIMIT ?" if limit else ""}""",
         (person_id, limit) if limit else (person_id,),
     )
     return _with_people(store, [_meeting(row) for row in rows])

@@ -37,7 +37,8 @@ def set_date(
         store.execute(
             """INSERT INTO important_dates (person_id, label, month, day, year)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, label)
-            DO UPDATE SET month = excluded.month, day = excluded.day, year = excluded.year""",
+            DO UPDATE SET
+                month = excluded.month, day = excluded.day, year = excluded.year""",
             (person_id, label, when.month, when.day, when.year),
         )
     row = store.one(

@@ -86,7 +86,8 @@ def add_contact(store: Store, person_id: int, kind: str, value: str) -> None:
     if kind == "email":
         _refuse_taken_email(store, person_id, value, key)
     exists = store.value(
-        "SELECT 1 FROM contact_points WHERE person_id = ? AND kind = ? AND normalized = ?",
+        """SELECT 1 FROM contact_points
+        WHERE person_id = ? AND kind = ? AND normalized = ?""",
         (person_id, kind, key),
     )
     if not exists:
@@ -139,7 +140,8 @@ def get_person(store: Store, person_id: int) -> Person:
     person.contacts = [
         ContactPoint(r["kind"], r["value"], r["label"])
         for r in store.query(
-            "SELECT kind, value, label FROM contact_points WHERE person_id = ? ORDER BY id",
+            """SELECT kind, value, label FROM contact_points
+            WHERE person_id = ? ORDER BY id""",
             (person_id,),
         )
     ]
@@ -205,7 +207,8 @@ def list_people(
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     rows = store.query(
         f"""SELECT *,
-            (SELECT group_concat(tag, char(31)) FROM tags WHERE person_id = people.id) AS tag_list,
+            (SELECT group_concat(tag, char(31)) FROM tags
+             WHERE person_id = people.id) AS tag_list,
             (SELECT group_concat(kind || char(30) || value, char(31))
              FROM contact_points WHERE person_id = people.id) AS contact_list
         FROM people {clause} ORDER BY name COLLATE NOCASE, id""",
@@ -259,7 +262,8 @@ def _edited_value(key: str, value: Any) -> Any:
 
 def _remove_email(store: Store, person_id: int, email: str) -> None:
     cursor = store.execute(
-        "DELETE FROM contact_points WHERE person_id = ? AND kind = 'email' AND normalized = ?",
+        """DELETE FROM contact_points
+        WHERE person_id = ? AND kind = 'email' AND normalized = ?""",
         (person_id, normalize("email", email)),
     )
     if not cursor.rowcount:
@@ -274,7 +278,8 @@ def remove_person(store: Store, person_id: int) -> Person:
             """DELETE FROM notes WHERE id IN (
                 SELECT note_id FROM note_people WHERE person_id = ?
             ) AND NOT EXISTS (
-                SELECT 1 FROM note_people o WHERE o.note_id = notes.id AND o.person_id <> ?
+                SELECT 1 FROM note_people o
+                WHERE o.note_id = notes.id AND o.person_id <> ?
             )""",
             (person_id, person_id),
         )

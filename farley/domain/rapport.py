@@ -153,7 +153,8 @@ def _how_connected(store: Store, a: PersonRef, b: PersonRef) -> list[str]:
     if a.company and b.company and a.company.casefold() == b.company.casefold():
         how.append(f"both at {a.company}")
     introduced = store.query(
-        "SELECT id, introduced_by FROM people WHERE id IN (?, ?) AND introduced_by IN (?, ?)",
+        """SELECT id, introduced_by FROM people
+        WHERE id IN (?, ?) AND introduced_by IN (?, ?)""",
         (a.id, b.id, a.id, b.id),
     )
     for row in introduced:
@@ -162,7 +163,8 @@ def _how_connected(store: Store, a: PersonRef, b: PersonRef) -> list[str]:
         )
         how.append(f"{introducer.name} introduced you to {introduced_person.name}")
     shared = store.value(
-        """SELECT count(*) FROM note_people x JOIN note_people y ON x.note_id = y.note_id
+        """SELECT count(*) FROM note_people x
+        JOIN note_people y ON x.note_id = y.note_id
         WHERE x.person_id = ? AND y.person_id = ?""",
         (a.id, b.id),
     )

@@ -80,7 +80,8 @@ def due_by(store: Store, last_day: date) -> list[Reminder]:
 
 def done_reminders(store: Store, person_id: int) -> list[Reminder]:
     rows = store.query(
-        f"{_SELECT} WHERE r.person_id = ? AND r.done_at IS NOT NULL ORDER BY r.done_at DESC",
+        f"""{_SELECT} WHERE r.person_id = ? AND r.done_at IS NOT NULL
+        ORDER BY r.done_at DESC""",
         (person_id,),
     )
     return [_reminder(row) for row in rows]

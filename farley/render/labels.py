@@ -36,7 +36,8 @@ def reminder_line(reminder: Reminder, now: datetime, show_person: bool = True) -
     if show_person:
         parts.append(Span(f" ({reminder.person.name})", "dim"))
     if reminder.due_on is not None:
-        due = f" — due {format_date(reminder.due_on)} ({format_relative(reminder.due_on, now)})"
+        relative = format_relative(reminder.due_on, now)
+        due = f" — due {format_date(reminder.due_on)} ({relative})"
         overdue = reminder.is_overdue(today)
         parts.append(
             Span(

@@ -97,7 +97,8 @@ def _fact_line(fact) -> list:
 
 
 def _date_text(item: ImportantDate) -> str:
-    return f"{item.label}: {format_partial_date(PartialDate(item.month, item.day, item.year))}"
+    when = PartialDate(item.month, item.day, item.year)
+    return f"{item.label}: {format_partial_date(when)}"
 
 
 def people_table(people: list[Person]) -> Document:

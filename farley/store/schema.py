@@ -130,7 +130,9 @@ CREATE INDEX reminders_by_note ON reminders (note_id);
 # row is found by rowid instead of by scanning the index.
 PERSON_BODY = """coalesce({p}.nickname, '') || ' ' || coalesce({p}.company, '') || ' '
     || coalesce({p}.title, '') || ' ' || coalesce({p}.location, '') || ' '
-    || coalesce((SELECT group_concat(tag, ' ') FROM tags WHERE person_id = {p}.id), '')"""
+    || coalesce(
+        (SELECT group_concat(tag, ' ') FROM tags WHERE person_id = {p}.id), ''
+    )"""
 
 SEARCH = f"""
 CREATE VIRTUAL TABLE search_index USING fts5 (
