@@ -8,12 +8,13 @@ from typer.main import get_command
 from farley.cli.main import app
 
 README = Path(__file__).parent.parent / "README.md"
-COMMANDS = sorted(get_command(app).commands)
+ROOT = get_command(app)
+COMMANDS = ROOT.list_commands(None)
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_has_a_short_imperative_summary(name):
-    command = get_command(app).commands[name]
+    command = ROOT.get_command(None, name)
     summary = (command.help or "").strip().splitlines()[0]
     assert summary, f"{name} has no help text"
     assert len(summary) < 60

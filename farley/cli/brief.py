@@ -1,18 +1,15 @@
 """The brief before a meeting, and a demo that shows one from sample data."""
 
-from __future__ import annotations
-
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from farley.cli.options import Json
+from farley.cli.options import Json, command_app
 from farley.cli.session import current_now, say, session, show, show_json
 from farley.errors import InvalidInput
 
-app = typer.Typer()
+app = command_app()
 
 
 @app.command()
@@ -51,6 +48,8 @@ def demo(
     ] = None,
 ) -> None:
     """Show a brief from sample data, leaving your own file alone."""
+    import tempfile
+
     from farley.domain.brief import brief_for
     from farley.domain.demo import fill_sample
     from farley.render.brief import brief_document

@@ -1,8 +1,7 @@
 """The `farley` program: the root command, its global options and error handling."""
 
-from __future__ import annotations
-
 import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
@@ -10,13 +9,25 @@ import typer
 from typer.core import TyperGroup
 
 from farley import __version__
-from farley.cli import brief, meetings, notes, people, reminders
+from farley.cli import brief, circle, meetings, notes, people, reminders, search, touch
 from farley.cli.session import Session, say
 from farley.errors import FarleyError
 
 
 class FarleyGroup(TyperGroup):
-    """The root group: every user mistake becomes one line and an exit code here."""
+    """The root group: every user mistake becomes one line and an exit code here.
+
+    Commands are built from their module's Typer app only when asked for: Typer
+    inspects every parameter of every command it builds, which would cost each
+    run a few milliseconds per command.
+    """
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(_command_apps())
+
+    def get_command(self, ctx: typer.Context, name: str):
+        source = _command_apps().get(name)
+        return _built(source).get(name) if source else None
 
     def invoke(self, ctx: typer.Context):
         try:
@@ -83,8 +94,25 @@ def root(
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (people, notes, meetings, reminders, brief):
-    app.add_typer(module.app)
+COMMAND_MODULES = (people, notes, meetings, reminders, brief, search, touch, circle)
+
+
+@cache
+def _command_apps() -> dict[str, typer.Typer]:
+    """Each command name, in the order of the modules, with the app that holds it."""
+    return {
+        info.name or info.callback.__name__.replace("_", "-"): module.app
+        for module in COMMAND_MODULES
+        for info in module.app.registered_commands
+    }
+
+
+@cache
+def _built(source: typer.Typer) -> dict[str, typer.core.TyperCommand]:
+    command = typer.main.get_command(source)
+    if isinstance(command, TyperGroup):
+        return dict(command.commands)
+    return {command.name: command}
 
 
 def run() -> None:

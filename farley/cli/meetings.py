@@ -1,15 +1,13 @@
 """Commands about meetings: meet (put one on the agenda) and agenda."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from farley.cli.options import Json, PersonArg, With
+from farley.cli.options import Json, PersonArg, With, command_app
 from farley.cli.session import session, show, show_json
 
-app = typer.Typer()
+app = command_app()
 
 
 @app.command()

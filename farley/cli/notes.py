@@ -1,18 +1,16 @@
 """Commands about notes: note (what happened) and history."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated
 
 import typer
 
-from farley.cli.options import PersonArg, With
+from farley.cli.options import PersonArg, With, command_app
 from farley.cli.session import session
 from farley.errors import InvalidInput
 
-app = typer.Typer()
+app = command_app()
 
 EDITOR_TEMPLATE = "\n# Write the note above. Lines starting with # are left out.\n"
 

@@ -13,3 +13,8 @@ With = Annotated[
     list[str] | None,
     typer.Option("--with", "-w", help="Someone else who was there (repeatable)."),
 ]
+
+
+def command_app() -> typer.Typer:
+    """The Typer app a module of commands registers on: plain help, fast to start."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None)

@@ -1,16 +1,14 @@
 """Commands about people: add, show, list, edit, rm and fact."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from farley.cli.options import Json, PersonArg, Yes
+from farley.cli.options import Json, PersonArg, Yes, command_app
 from farley.cli.session import session, show, show_json
 from farley.errors import InvalidInput
 
-app = typer.Typer()
+app = command_app()
 
 Many = list[str] | None
 

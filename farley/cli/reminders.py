@@ -1,15 +1,13 @@
 """Commands about reminders: remind, reminders and done."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from farley.cli.options import Json, PersonArg
+from farley.cli.options import Json, PersonArg, command_app
 from farley.cli.session import session, show, show_json
 
-app = typer.Typer()
+app = command_app()
 
 
 @app.command()

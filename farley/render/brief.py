@@ -9,8 +9,13 @@ from farley.domain.brief import Brief, FactEntry, PersonBrief, SinceLastMet
 from farley.domain.models import Meeting, Note
 from farley.render.agenda import occasion_line
 from farley.render.document import Document, Line, Section, Span, line
-from farley.render.labels import names, reminder_line, role, when_with_relative
-from farley.render.people import met_text
+from farley.render.labels import (
+    met_text,
+    names,
+    reminder_line,
+    role,
+    when_with_relative,
+)
 
 NOTE_WIDTH = 110
 

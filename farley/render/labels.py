@@ -48,3 +48,9 @@ def reminder_line(reminder: Reminder, now: datetime, show_person: bool = True) -
     if reminder.recurrence:
         parts.append(Span(f" [{reminder.recurrence}]", "dim"))
     return line(*parts)
+
+
+def met_text(person: Person) -> str:
+    """'Leeds conference, Tue 3 Mar 2026' from how and when you met."""
+    parts = [person.met_how or "", format_date(person.met_on) if person.met_on else ""]
+    return ", ".join(part for part in parts if part)

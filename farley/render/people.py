@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from farley.dates.format import PartialDate, format_date, format_partial_date
+from farley.dates.format import PartialDate, format_partial_date
 from farley.domain.links import describe_relation
 from farley.domain.models import ImportantDate, Person
 from farley.domain.profile import Profile
 from farley.render.document import Document, Section, Span, Table, line
 from farley.render.labels import (
+    met_text,
     reminder_line,
     role,
     when_with_relative,
@@ -78,12 +79,6 @@ def _identity(person: Person) -> list:
     if person.cadence:
         lines.append(line(Span("keep in touch ", "dim"), person.cadence))
     return lines
-
-
-def met_text(person: Person) -> str:
-    """'at the Leeds conference, Tue 3 Mar 2026' from how and when you met."""
-    parts = [person.met_how or "", format_date(person.met_on) if person.met_on else ""]
-    return ", ".join(part for part in parts if part)
 
 
 def _fact_line(fact) -> list:
