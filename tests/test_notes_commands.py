@@ -88,3 +88,21 @@ def test_a_note_about_an_unknown_person_writes_nothing(ok, farley):
     run = farley("note", "dana", "hello", "--with", "nobody")
     assert run.code == 3
     assert notes_of(ok) == []
+
+
+def test_the_editor_writes_the_note_when_there_is_no_text(tmp_path):
+    from farley.cli.notes import _edit
+
+    editor = tmp_path / "editor"
+    editor.write_text('#!/bin/sh\nprintf "Lunch at Dishoom\\n" >> "$1"\n')
+    editor.chmod(0o755)
+    assert _edit(str(editor)).startswith("Lunch at Dishoom") is False
+    assert "Lunch at Dishoom" in _edit(str(editor))
+
+
+def test_an_editor_that_fails_notes_nothing(tmp_path):
+    from farley.cli.notes import _edit
+    from farley.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="the editor exited with an error"):
+        _edit("false")

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -52,11 +53,28 @@ def _read_text() -> str:
     """The note from standard input when piped, else from the user's editor."""
     if not sys.stdin.isatty():
         return sys.stdin.read()
-    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
         raise InvalidInput(
             "no note text: give it as an argument, pipe it in, or set $EDITOR"
         )
-    written = typer.edit(EDITOR_TEMPLATE, extension=".md", require_save=True)
-    if written is None:
-        raise InvalidInput("the editor was closed without saving: nothing was noted")
+    written = _edit(editor)
     return "\n".join(ln for ln in written.splitlines() if not ln.startswith("#"))
+
+
+def _edit(editor: str) -> str:
+    """What the person wrote in their editor, starting from a short template."""
+    import shlex
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="farley-note-") as folder:
+        draft = Path(folder) / "note.md"
+        draft.write_text(EDITOR_TEMPLATE, encoding="utf-8")
+        try:
+            finished = subprocess.run([*shlex.split(editor), str(draft)], check=False)
+        except (OSError, ValueError) as exc:
+            raise InvalidInput(f"can't start the editor {editor!r}: {exc}") from exc
+        if finished.returncode != 0:
+            raise InvalidInput("the editor exited with an error: nothing was noted")
+        return draft.read_text(encoding="utf-8")
