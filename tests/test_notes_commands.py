@@ -96,8 +96,9 @@ def test_the_editor_writes_the_note_when_there_is_no_text(tmp_path):
     editor = tmp_path / "editor"
     editor.write_text('#!/bin/sh\nprintf "Lunch at Dishoom\\n" >> "$1"\n')
     editor.chmod(0o755)
-    assert _edit(str(editor)).startswith("Lunch at Dishoom") is False
-    assert "Lunch at Dishoom" in _edit(str(editor))
+    written = _edit(str(editor))
+    assert written.startswith("\n# Write the note above.")
+    assert written.endswith("Lunch at Dishoom\n")
 
 
 def test_an_editor_that_fails_notes_nothing(tmp_path):
