@@ -2,32 +2,32 @@
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
+from datetime import date, datetime, time, timedelta
 
-from dateutil.parser import parser, parserinfo
 from dateutil.relativedelta import relativedelta
 
-from farley.dates.format import PartialDate, format_date
+from farley.dates.clock import split_time
+from farley.dates.format import PartialDate
+from farley.dates.written import MONTHS, WEEKDAYS, read_day_month_year, read_written
 from farley.errors import DateError
+
+__all__ = [
+    "ACCEPTED_FORMS",
+    "MONTHS",
+    "PARTIAL_FORMS",
+    "WEEKDAYS",
+    "PartialDate",
+    "parse_date",
+    "parse_datetime",
+    "parse_partial_date",
+    "parse_when",
+]
 
 ACCEPTED_FORMS = (
     "try 2026-12-04, 2026-12-04 15:30, 4 Dec 2026, Dec 4, friday 3pm, "
     "tomorrow, next friday, in 2 weeks, 3 days ago"
 )
 PARTIAL_FORMS = "try 1980-04-12, 12 Apr 1980, 12 Apr, April 12th, --04-12"
-
-# The names dateutil knows, so that what passes the checks here reads there.
-MONTHS = {
-    name.lower(): number
-    for number, names in enumerate(parserinfo.MONTHS, 1)
-    for name in names
-}
-WEEKDAYS = {
-    name.lower(): number
-    for number, names in enumerate(parserinfo.WEEKDAYS)
-    for name in names
-} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 
 _LEANS = ("past", "future")
 _DAY_WORDS = {"today": 0, "tomorrow": 1, "yesterday": -1}
@@ -38,27 +38,7 @@ _ISO_DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(z|[+-]\d{2}(:?\d{2})?)?",
     re.ASCII,
 )
-_TIME = re.compile(
-    r"(?P<at>at )?(?:(?P<word>noon|midnight)|(?P<hour>\d{1,2})"
-    r"(?::(?P<minute>\d{2}))?(?::(?P<second>\d{2}))? ?(?P<ampm>[ap]m|[ap]\.m\.)?)"
-    r"(?: ?(?P<zone>z|utc|gmt|[+-]\d{2}:?\d{2}))?",
-    re.ASCII,
-)
 _NEXT_LAST = re.compile(r"(?P<which>next|last) (?P<unit>week|month|year)")
-
-_NUMBER = re.compile(r"\d{1,2}", re.ASCII)
-_ORDINAL = re.compile(r"(?P<day>\d{1,2})(?P<suffix>st|nd|rd|th)", re.ASCII)
-_YEAR = re.compile(r"[1-9]\d{3}", re.ASCII)
-_NUMERIC_DATE = re.compile(
-    r"\d{1,2}/\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?P<year>\d{4}|\d{2})",
-    re.ASCII,
-)
-
-# Two defaults that differ in every field: a field dateutil returns the same
-# under both was typed; one that differs was filled in. Both are leap years,
-# so a yearless "Feb 29" still reads.
-_DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0), datetime(1972, 2, 2, 1, 1, 1))
-_FIELDS = ("year", "month", "day", "hour", "minute", "second")
 
 
 @dataclass(frozen=True)
@@ -164,7 +144,7 @@ def _read_when(words: str, reading: _Reading) -> date | datetime | None:
     if found is not None:
         return found
 
-    day_words, at = _split_time(words, reading.now.tzinfo)
+    day_words, at = split_time(words, reading.now.tzinfo)
     if at is None:
         return _read_day(words, reading)
     day = _read_day(day_words, reading) if day_words else reading.today
@@ -178,57 +158,6 @@ def _read_iso_datetime(words: str, reading: _Reading) -> datetime | None:
     if found.tzinfo is None:
         found = found.replace(tzinfo=reading.now.tzinfo)
     return found
-
-
-# Times of day
-
-
-def _split_time(words: str, zone: tzinfo | None) -> tuple[str, time | None]:
-    """Separate a time of day at either end ("friday 3pm", "9am tomorrow")."""
-    tokens = words.split(" ")
-    for size in range(min(4, len(tokens)), 0, -1):
-        at = _read_time(" ".join(tokens[-size:]), zone)
-        if at is not None:
-            return " ".join(tokens[:-size]), at
-        at = _read_time(" ".join(tokens[:size]), zone)
-        if at is not None:
-            return " ".join(tokens[size:]), at
-    return words, None
-
-
-def _read_time(words: str, zone: tzinfo | None) -> time | None:
-    match = _TIME.fullmatch(words)
-    if match is None:
-        return None
-    if match["zone"]:
-        zone = _read_zone(match["zone"])
-    if match["word"]:
-        return time(12 if match["word"] == "noon" else 0, tzinfo=zone)
-
-    # A lone number is a day of the month ("Dec 4"); "at 4" and "4pm" are times.
-    if not (match["at"] or match["minute"] or match["ampm"]):
-        return None
-    hour = _hour_of_day(int(match["hour"]), match["ampm"])
-    minute, second = int(match["minute"] or 0), int(match["second"] or 0)
-    return time(hour, minute, second, tzinfo=zone)
-
-
-def _hour_of_day(hour: int, ampm: str | None) -> int:
-    if ampm is None:
-        return hour
-    if not 1 <= hour <= 12:
-        raise ValueError(f"no hour {hour}{ampm}")
-    return hour % 12 + (12 if ampm.startswith("p") else 0)
-
-
-def _read_zone(text: str) -> tzinfo:
-    if text in ("z", "utc", "gmt"):
-        return UTC
-    hours, minutes = int(text[1:3]), int(text[-2:])
-    if minutes >= 60:
-        raise ValueError(f"no such offset {text}")
-    offset = timedelta(hours=hours, minutes=minutes)
-    return timezone(-offset if text.startswith("-") else offset)
 
 
 # Offsets from now
@@ -334,143 +263,7 @@ def _read_iso_date(words: str, reading: _Reading) -> date | None:
 
 
 def _read_written(words: str, reading: _Reading) -> date | None:
-    """Read "4 Dec 2026", "Fri, December 4th", "4/12/2026" and the like."""
-    tokens = words.split(" ")
-    weekday = WEEKDAYS.get(tokens[0])
-    if weekday is not None:
-        tokens = tokens[1:]
-    tokens = _without_the(tokens)
-    if tokens is None:
-        return None
-    parts = _read_day_month_year(tokens, reading.dayfirst, reading.now.year + 49)
-    if parts is None:
-        return None
-
-    year, month, day = parts
-    if year is None:
-        found = _nearest_date(month, day, reading.today, reading.lean)
-    else:
-        found = date(year, month, day)
-    if found is not None and weekday is not None and found.weekday() != weekday:
-        named = parserinfo.WEEKDAYS[weekday][-1]
-        raise DateError(f"{format_date(found)} is not a {named}")
-    return found
-
-
-def _nearest_date(month: int, day: int, today: date, lean: str) -> date | None:
-    """This year's month and day, or the nearest year's in the lean's direction."""
-    step = 1 if lean == "future" else -1
-    # Nine years always reach a Feb 29 (none from 2097 to 2103).
-    for year in range(today.year, today.year + 9 * step, step):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if (found >= today) if lean == "future" else (found <= today):
-            return found
-    return None
-
-
-# Written dates, through dateutil
-
-
-def _read_day_month_year(
-    tokens: list[str], dayfirst: bool, latest_year: int | None
-) -> tuple[int | None, int, int] | None:
-    """Return (year or None, month, day) if the tokens are a whole date."""
-    if not _is_date_shape(tokens):
-        return None
-    if latest_year is None and _has_short_year(tokens):
-        raise DateError(f'write the year of "{" ".join(tokens)}" in full, e.g. 1980')
-
-    text = " ".join(token.rstrip(".") for token in tokens)
-    reader = _parser(latest_year or 9999)
-    first, second = (
-        reader.parse(text, default=default, dayfirst=dayfirst) for default in _DEFAULTS
-    )
-    typed = {
-        field for field in _FIELDS if getattr(first, field) == getattr(second, field)
-    }
-    if typed & {"hour", "minute", "second"} or not {"month", "day"} <= typed:
-        return None
-    year = first.year if "year" in typed else None
-    return year, first.month, first.day
-
-
-def _is_date_shape(tokens: list[str]) -> bool:
-    """True for one numeric date, or for one month, one day and at most one year.
-
-    Checked before dateutil sees the text, since dateutil reads "2026 2027"
-    as a time and fills whatever is missing from its default.
-    """
-    if len(tokens) == 1 and _NUMERIC_DATE.fullmatch(tokens[0]):
-        return True
-    months = [token for token in tokens if token.rstrip(".") in MONTHS]
-    days = [token for token in tokens if _is_day_number(token)]
-    years = [token for token in tokens if _YEAR.fullmatch(token)]
-    others = len(tokens) - len(months) - len(days) - len(years)
-    return (
-        len(months) == 1
-        and len(days) == 1
-        and len(years) <= 1
-        and others == (1 if _pertains(tokens) else 0)
-    )
-
-
-def _pertains(tokens: list[str]) -> bool:
-    """True if "of" stands between a day and its month: "4th of December"."""
-    if "of" not in tokens:
-        return False
-    where = tokens.index("of")
-    return 0 < where < len(tokens) - 1 and tokens[where + 1].rstrip(".") in MONTHS
-
-
-def _without_the(tokens: list[str]) -> list[str] | None:
-    """Drop the "the" of "the 4th of December"; None if one is out of place."""
-    following = zip(tokens, [*tokens[1:], ""], strict=True)
-    if any(token == "the" and not _is_day_number(then) for token, then in following):
-        return None
-    return [token for token in tokens if token != "the"]
-
-
-def _is_day_number(token: str) -> bool:
-    if _NUMBER.fullmatch(token):
-        return True
-    match = _ORDINAL.fullmatch(token)
-    return match is not None and match["suffix"] == _ordinal_suffix(int(match["day"]))
-
-
-def _ordinal_suffix(number: int) -> str:
-    if 11 <= number % 100 <= 13:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-
-
-def _has_short_year(tokens: list[str]) -> bool:
-    match = _NUMERIC_DATE.fullmatch(tokens[0]) if len(tokens) == 1 else None
-    return match is not None and len(match["year"] or "") == 2
-
-
-class _YearInfo(parserinfo):
-    """dateutil's parserinfo, reading two-digit years against a given year.
-
-    The stock one reads them against the clock, which parsing must not do.
-    """
-
-    def __init__(self, latest_year: int) -> None:
-        super().__init__()
-        self.latest_year = latest_year
-
-    def convertyear(self, year: int, century_specified: bool = False) -> int:
-        if year >= 100 or century_specified:
-            return year
-        year += self.latest_year // 100 * 100
-        return year - 100 if year > self.latest_year else year
-
-
-@lru_cache(maxsize=8)
-def _parser(latest_year: int) -> parser:
-    return parser(_YearInfo(latest_year))
+    return read_written(words, reading.today, reading.lean, reading.dayfirst)
 
 
 # Birthdays and anniversaries
@@ -494,7 +287,7 @@ def _read_partial(
     if found is not None:
         return found
     latest_year = None if now is None else now.year
-    parts = _read_day_month_year(words.split(" "), dayfirst, latest_year)
+    parts = read_day_month_year(words.split(" "), dayfirst, latest_year)
     if parts is None:
         return None
     year, month, day = parts
