@@ -234,5 +234,23 @@ CREATE TABLE import_changes (
 CREATE INDEX import_changes_by_batch ON import_changes (batch_id);
 """
 
-MIGRATIONS: list[str] = [CORE, SEARCH, IMPORT_BATCHES]
+# The day each note happened, kept beside each of its people, so that the last
+# contact with everyone is read from one index instead of from every note.
+NOTE_DATES = """
+ALTER TABLE note_people ADD COLUMN happened_at TEXT;
+UPDATE note_people
+    SET happened_at = (SELECT happened_at FROM notes WHERE id = note_people.note_id);
+CREATE INDEX note_people_by_date ON note_people (person_id, happened_at);
+
+CREATE TRIGGER note_people_dated AFTER INSERT ON note_people BEGIN
+    UPDATE note_people
+        SET happened_at = (SELECT happened_at FROM notes WHERE id = new.note_id)
+        WHERE person_id = new.person_id AND note_id = new.note_id;
+END;
+CREATE TRIGGER notes_redated AFTER UPDATE OF happened_at ON notes BEGIN
+    UPDATE note_people SET happened_at = new.happened_at WHERE note_id = new.id;
+END;
+"""
+
+MIGRATIONS: list[str] = [CORE, SEARCH, IMPORT_BATCHES, NOTE_DATES]
 LATEST = len(MIGRATIONS)
