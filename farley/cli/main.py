@@ -1,6 +1,8 @@
 """The `farley` program: the root command, its global options and error handling."""
 
+import difflib
 import sqlite3
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -9,9 +11,23 @@ import typer
 from typer.core import TyperGroup
 
 from farley import __version__
-from farley.cli import brief, circle, meetings, notes, people, reminders, search, touch
+from farley.cli import (
+    brief,
+    circle,
+    meetings,
+    notes,
+    people,
+    reminders,
+    search,
+    touch,
+    transfer,
+)
 from farley.cli.session import Session, say
 from farley.errors import FarleyError
+
+# Typer exports only some of the exceptions of its copy of Click; the one all
+# usage errors share is reached through one that it does export.
+UsageError = typer.BadParameter.__base__
 
 
 class FarleyGroup(TyperGroup):
@@ -21,6 +37,18 @@ class FarleyGroup(TyperGroup):
     inspects every parameter of every command it builds, which would cost each
     run a few milliseconds per command.
     """
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Run, printing a usage mistake as one line instead of Click's three."""
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except UsageError as exc:
+            say(f"farley: {_usage_message(exc)}")
+            code = exc.exit_code
+        except typer.Abort:
+            say("farley: stopped; nothing was changed")
+            code = 1
+        sys.exit(code if isinstance(code, int) else 0)
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(_command_apps())
@@ -94,7 +122,29 @@ def root(
     ctx.call_on_close(ctx.obj.close)
 
 
-COMMAND_MODULES = (people, notes, meetings, reminders, brief, search, touch, circle)
+def _usage_message(exc) -> str:
+    """'missing argument 'NAME': see farley add --help', with a did-you-mean."""
+    message = exc.format_message().rstrip(".")
+    message = message[:1].lower() + message[1:]
+    unknown = message.removeprefix("no such command ").strip("'")
+    if unknown != message:
+        close = difflib.get_close_matches(unknown, list(_command_apps()), n=1)
+        message += f" (did you mean {close[0]}?)" if close else ""
+    where = exc.ctx.command_path if exc.ctx else "farley"
+    return f"{message}: see {where} --help"
+
+
+COMMAND_MODULES = (
+    people,
+    notes,
+    meetings,
+    reminders,
+    brief,
+    search,
+    touch,
+    circle,
+    transfer,
+)
 
 
 @cache

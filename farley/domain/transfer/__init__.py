@@ -1,0 +1,1 @@
+"""Import and export: files from other tools into the Farley file, and back out."""

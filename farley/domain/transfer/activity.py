@@ -1,0 +1,221 @@
+"""Importing notes and reminders, each tied to someone already on file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, time
+
+from farley.dates.format import to_iso
+from farley.domain.contacts import normalize_email
+from farley.domain.readers import BadRow, NoteRecord, ReminderRecord
+from farley.domain.transfer import bulk
+from farley.domain.transfer.incoming import DateReader
+from farley.domain.transfer.results import ImportReport, RowOutcome
+from farley.errors import InvalidInput
+from farley.store import Store
+
+# Called after each chunk with the last line read, to stop at a bad row.
+Check = Callable[[int], None]
+Progress = Callable[[int, int], None]
+CHUNK = 20_000
+
+_NOTE_KINDS = {
+    "meeting": "meeting",
+    "lunch": "meeting",
+    "coffee": "meeting",
+    "visit": "meeting",
+    "call": "call",
+    "phone": "call",
+    "phone call": "call",
+    "video call": "call",
+    "email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "message": "message",
+    "text": "message",
+    "sms": "message",
+    "chat": "message",
+    "whatsapp": "message",
+}
+_DONE_WORDS = frozenset({"yes", "y", "true", "1", "x", "done", "✓"})
+_NOTE_COLUMNS = ("id", "kind", "happened_at", "text", "created_at")
+_LINK_COLUMNS = ("note_id", "person_id", "happened_at")
+_REMINDER_COLUMNS = (
+    "id",
+    "person_id",
+    "text",
+    "due_on",
+    "anchor_on",
+    "they_owe",
+    "done_at",
+    "created_at",
+)
+
+
+class PersonFinder:
+    """Finds whom a row names: by exact email first, then by exact full name."""
+
+    def __init__(self, store: Store) -> None:
+        self.emails: dict[str, int] = dict(
+            bulk.tuples(
+                store,
+                "SELECT normalized, person_id FROM contact_points WHERE kind = 'email'",
+            )
+        )
+        self.names: dict[str, int | None] = {}
+        for person_id, name in bulk.tuples(store, "SELECT id, name FROM people"):
+            key = name.casefold()
+            # None marks a name that several people share.
+            self.names[key] = None if key in self.names else person_id
+
+    def find(self, text: str) -> int:
+        query = " ".join(text.split())
+        if "@" in query and normalize_email(query) in self.emails:
+            return self.emails[normalize_email(query)]
+        key = query.casefold()
+        if key not in self.names:
+            who = f"with the email {query}" if "@" in query else f"called {query}"
+            raise InvalidInput(f"no one {who} on file: import contacts first")
+        found = self.names[key]
+        if found is None:
+            raise InvalidInput(
+                f"several people are called {query}: name them by email instead"
+            )
+        return found
+
+
+def note_kind(kind: str | None) -> str:
+    """The kind of note a file's word stands for; other when it is none we know."""
+    return _NOTE_KINDS.get(" ".join((kind or "").lower().split()), "other")
+
+
+def chunks(records: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(records), size):
+        yield records[start : start + size]
+
+
+def import_notes(
+    store: Store,
+    records: list[NoteRecord],
+    report: ImportReport,
+    dates: DateReader,
+    batch: int,
+    check: Check,
+    progress: Progress | None = None,
+) -> None:
+    """Add each note to the people it names; a note already on file is skipped."""
+    finder = PersonFinder(store)
+    seen = _note_signatures(store)
+    first = next_id = bulk.first_free_id(store, "notes")
+    stamp = to_iso(dates.now)
+    done = 0
+    for chunk in chunks(records):
+        notes, links = [], []
+        for record in chunk:
+            found = _note_row(record, finder, dates, report)
+            if found is None:
+                continue
+            people, row = found
+            signature = hash((people[0], row[1], row[2]))
+            if signature in seen:
+                _skip(report, record.line, record.person, "on file already")
+                continue
+            seen.add(signature)
+            notes.append((next_id, *row, stamp))
+            links.extend((next_id, person, row[1]) for person in people)
+            _add(report, record.line, record.person, people[0])
+            next_id += 1
+        check(chunk[-1].line)
+        bulk.insert_rows(store, "notes", _NOTE_COLUMNS, notes)
+        bulk.insert_rows(store, "note_people", _LINK_COLUMNS, links)
+        done += len(chunk)
+        if progress:
+            progress(done, len(records))
+    bulk.record_inserted(store, batch, "notes", first)
+
+
+def _note_row(
+    record: NoteRecord, finder: PersonFinder, dates: DateReader, report: ImportReport
+) -> tuple[list[int], tuple[str, str, str]] | None:
+    """The people and the (kind, happened_at, text) of a note, or None if bad."""
+    try:
+        people = [finder.find(name) for name in (record.person, *record.others)]
+        happened = dates.when(record.on.strip(), "past")
+    except InvalidInput as exc:
+        report.bad.append(BadRow(record.line, str(exc)))
+        return None
+    text = record.text.strip()
+    if not text:
+        report.bad.append(BadRow(record.line, "no text"))
+        return None
+    return list(dict.fromkeys(people)), (note_kind(record.kind), to_iso(happened), text)
+
+
+def _note_signatures(store: Store) -> set[int]:
+    # Hashes, not the texts: a million notes on file would otherwise all be in memory.
+    rows = bulk.tuples(
+        store,
+        """SELECT np.person_id, n.happened_at, n.text FROM note_people np
+        JOIN notes n ON n.id = np.note_id""",
+    )
+    return {hash(row) for row in rows}
+
+
+def import_reminders(
+    store: Store,
+    records: list[ReminderRecord],
+    report: ImportReport,
+    dates: DateReader,
+    batch: int,
+    check: Check,
+) -> None:
+    """Add each reminder to its person; one already on file is skipped."""
+    finder = PersonFinder(store)
+    rows = bulk.tuples(store, "SELECT person_id, text, due_on FROM reminders")
+    seen = {hash(row) for row in rows}
+    first = next_id = bulk.first_free_id(store, "reminders")
+    stamp = to_iso(dates.now)
+    rows = []
+    for record in records:
+        try:
+            person = finder.find(record.person)
+            due = dates.day(record.due.strip(), "future") if record.due else None
+            done = _done_at(record.done, dates) if record.done else None
+        except InvalidInput as exc:
+            report.bad.append(BadRow(record.line, str(exc)))
+            continue
+        text, due_on = record.text.strip(), to_iso(due) if due else None
+        if hash((person, text, due_on)) in seen:
+            _skip(report, record.line, record.person, "on file already")
+            continue
+        seen.add(hash((person, text, due_on)))
+        rows.append(
+            (next_id, person, text, due_on, due_on, int(record.they_owe), done, stamp)
+        )
+        _add(report, record.line, record.person, person)
+        next_id += 1
+    check(records[-1].line if records else 0)
+    bulk.insert_rows(store, "reminders", _REMINDER_COLUMNS, rows)
+    bulk.record_inserted(store, batch, "reminders", first)
+
+
+def _done_at(value: str, dates: DateReader) -> str:
+    """When a reminder was done: the date given, or the import's time for "yes"."""
+    if value.strip().lower() in _DONE_WORDS:
+        return to_iso(dates.now)
+    when = dates.when(value.strip(), "past")
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time(), tzinfo=dates.now.tzinfo)
+    return to_iso(when)
+
+
+def _add(report: ImportReport, line: int, name: str, person: int) -> None:
+    report.added += 1
+    if report.dry_run:
+        report.rows.append(RowOutcome(line, "added", name, person=person))
+
+
+def _skip(report: ImportReport, line: int, name: str, reason: str) -> None:
+    report.skipped += 1
+    if report.dry_run:
+        report.rows.append(RowOutcome(line, "skipped", name, reason=reason))

@@ -1,0 +1,222 @@
+"""Import batches: the log of imports, and taking one back out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from farley.dates.format import format_datetime, from_iso, to_iso
+from farley.domain.transfer.incoming import FILLABLE
+from farley.domain.transfer.results import Batch, ImportReport, UndoReport
+from farley.errors import Conflict, InvalidInput, NotFound
+from farley.store import Store
+
+# Removed in this order: what hangs off people and notes before them.
+_ROW_TABLES = (
+    "facts",
+    "contact_points",
+    "important_dates",
+    "reminders",
+    "notes",
+    "meetings",
+    "people",
+)
+_RESTORABLE = frozenset({*FILLABLE, "updated_at"})
+_OURS = """SELECT row_id FROM import_changes
+    WHERE batch_id = :batch AND table_name = '{table}' AND column_name IS NULL"""
+# Rows tied to a person the batch added that the batch did not add itself.
+_ADDED_SINCE = [
+    *(
+        f"""SELECT person_id FROM {table} WHERE person_id IN temp.undo_people
+        AND id NOT IN ({_OURS.format(table=table)})"""
+        for table in ("facts", "contact_points", "important_dates", "reminders")
+    ),
+    """SELECT person_id FROM tags WHERE person_id IN temp.undo_people
+    AND (person_id, tag) NOT IN (SELECT row_id, old_value FROM import_changes
+        WHERE batch_id = :batch AND table_name = 'tags')""",
+    f"""SELECT person_id FROM note_people WHERE person_id IN temp.undo_people
+    AND note_id NOT IN ({_OURS.format(table="notes")})""",
+    f"""SELECT person_id FROM meeting_people WHERE person_id IN temp.undo_people
+    AND meeting_id NOT IN ({_OURS.format(table="meetings")})""",
+    """SELECT person_id FROM relationships
+    WHERE (person_id IN temp.undo_people) <> (other_id IN temp.undo_people)""",
+    """SELECT introduced_by FROM people WHERE introduced_by IN temp.undo_people
+    AND id NOT IN temp.undo_people""",
+]
+
+
+def open_batch(store: Store, source: str, format: str, now: datetime) -> int:
+    return store.insert(
+        "import_batches",
+        {"source": source, "format": format, "created_at": to_iso(now)},
+    )
+
+
+def close_batch(store: Store, batch: int, report: ImportReport) -> int | None:
+    """Keep the counts; a batch that changed nothing is not kept at all."""
+    if not report.added and not report.merged:
+        store.execute("DELETE FROM import_batches WHERE id = ?", (batch,))
+        return None
+    store.execute(
+        "UPDATE import_batches SET added = ?, merged = ?, skipped = ? WHERE id = ?",
+        (report.added, report.merged, report.skipped, batch),
+    )
+    return batch
+
+
+def list_batches(store: Store) -> list[Batch]:
+    """Every import, oldest first."""
+    return [
+        _batch(row) for row in store.query("SELECT * FROM import_batches ORDER BY id")
+    ]
+
+
+def _batch(row) -> Batch:
+    undone = from_iso(row["undone_at"]) if row["undone_at"] else None
+    return Batch(
+        row["id"],
+        from_iso(row["created_at"]),
+        row["source"],
+        row["format"],
+        row["added"],
+        row["merged"],
+        row["skipped"],
+        undone,
+    )
+
+
+def undo_batch(store: Store, batch_id: int | None, now: datetime) -> UndoReport:
+    """Take a batch back out: remove what it added, put back what it filled in."""
+    with store.transaction():
+        batch = _pick(store, batch_id)
+        _check_undoable(store, batch)
+        params = {"batch": batch.id}
+        removed = {table: _count_ours(store, table, batch.id) for table in _COUNTED}
+        restored = store.value(_COUNT_RESTORED, params)
+        _remove_inserted(store, batch.id)
+        _restore_filled(store, batch.id)
+        store.execute(
+            "UPDATE import_batches SET undone_at = ? WHERE id = ?",
+            (to_iso(now), batch.id),
+        )
+        store.execute("DELETE FROM import_changes WHERE batch_id = ?", (batch.id,))
+        # Merging the index segments drops the removed rows' words from the file.
+        store.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    batch.undone = now
+    return UndoReport(batch, removed, restored)
+
+
+_COUNTED = ("people", "notes", "meetings", "reminders")
+_COUNT_RESTORED = """SELECT count(DISTINCT row_id) FROM import_changes
+    WHERE batch_id = :batch AND table_name = 'people' AND column_name IS NOT NULL"""
+
+
+def _count_ours(store: Store, table: str, batch: int) -> int:
+    sql = f"SELECT count(*) FROM {table} WHERE id IN ({_OURS.format(table=table)})"
+    return store.value(sql, {"batch": batch})
+
+
+def _pick(store: Store, batch_id: int | None) -> Batch:
+    if batch_id is None:
+        row = store.one(
+            "SELECT * FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC"
+        )
+        if row is None:
+            raise NotFound("there is no import to undo: see farley import log")
+        return _batch(row)
+    row = store.one("SELECT * FROM import_batches WHERE id = ?", (batch_id,))
+    if row is None:
+        raise NotFound(f"no import batch {batch_id}: see farley import log for ids")
+    if row["undone_at"]:
+        when = format_datetime(from_iso(row["undone_at"]))
+        raise InvalidInput(f"batch {batch_id} was undone already, on {when}")
+    return _batch(row)
+
+
+def _check_undoable(store: Store, batch: Batch) -> None:
+    """Refuse when undoing would throw away changes made after the batch."""
+    params = {"batch": batch.id, "when": to_iso(batch.when)}
+    later = store.value(
+        """SELECT min(c.batch_id) FROM import_changes c
+        JOIN import_batches b ON b.id = c.batch_id
+        WHERE c.batch_id > :batch AND b.undone_at IS NULL AND c.table_name = 'people'
+        AND c.row_id IN (SELECT row_id FROM import_changes
+            WHERE batch_id = :batch AND table_name = 'people')""",
+        params,
+    )
+    if later:
+        raise Conflict(
+            f"batch {batch.id} can't be undone: batch {later} changed the same "
+            f"people after it; undo batch {later} first"
+        )
+    edited = store.one(
+        """SELECT id, name FROM people WHERE id IN (SELECT row_id FROM import_changes
+            WHERE batch_id = :batch AND table_name = 'people')
+        AND julianday(updated_at) > julianday(:when)""",
+        params,
+    )
+    if edited:
+        raise Conflict(
+            f"batch {batch.id} can't be undone: {edited['name']} (id {edited['id']}) "
+            "was edited after it; change them back by hand with farley edit"
+        )
+    _check_added_since(store, batch)
+
+
+def _check_added_since(store: Store, batch: Batch) -> None:
+    store.execute("DROP TABLE IF EXISTS temp.undo_people")
+    store.execute(
+        f"CREATE TEMP TABLE undo_people AS {_OURS.format(table='people')}",
+        {"batch": batch.id},
+    )
+    try:
+        for query in _ADDED_SINCE:
+            person = store.value(f"{query} LIMIT 1", {"batch": batch.id})
+            if person is not None:
+                name = store.value("SELECT name FROM people WHERE id = ?", (person,))
+                raise Conflict(
+                    f"batch {batch.id} can't be undone: {name} (id {person}) has had "
+                    "notes, facts or links added since, by hand or by a later "
+                    "import; undo later imports or remove those first"
+                )
+    finally:
+        store.execute("DROP TABLE temp.undo_people")
+
+
+def _remove_inserted(store: Store, batch: int) -> None:
+    store.execute(
+        """DELETE FROM tags WHERE (person_id, tag) IN (SELECT row_id, old_value
+        FROM import_changes WHERE batch_id = ? AND table_name = 'tags')""",
+        (batch,),
+    )
+    cadences = _OURS.format(table="tag_cadences")
+    store.execute(
+        f"DELETE FROM tag_cadences WHERE rowid IN ({cadences})", {"batch": batch}
+    )
+    for table in _ROW_TABLES:
+        store.execute(
+            f"DELETE FROM {table} WHERE id IN ({_OURS.format(table=table)})",
+            {"batch": batch},
+        )
+
+
+def _restore_filled(store: Store, batch: int) -> None:
+    columns = [
+        row[0]
+        for row in store.query(
+            """SELECT DISTINCT column_name FROM import_changes
+            WHERE batch_id = ? AND table_name = 'people' AND column_name IS NOT NULL""",
+            (batch,),
+        )
+    ]
+    for column in columns:
+        if column not in _RESTORABLE:
+            raise InvalidInput(
+                f"batch {batch} changed {column!r}, which can't be undone"
+            )
+        # One statement per column: the search index is rewritten once, not per row.
+        store.execute(
+            f"""UPDATE people SET {column} = c.old_value FROM import_changes c
+            WHERE c.batch_id = ? AND c.table_name = 'people'
+            AND c.column_name = ? AND c.row_id = people.id""",
+            (batch, column),
+        )
