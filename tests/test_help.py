@@ -42,3 +42,17 @@ def test_version_prints_the_version(farley):
 def test_no_command_prints_the_help(farley):
     run = farley()
     assert "Commands:" in run.out + run.err
+
+
+def test_a_usage_mistake_is_one_line_that_points_to_the_help(farley):
+    run = farley("add")
+    assert run.code == 2
+    assert run.err == "farley: missing argument 'name': see farley add --help\n"
+
+
+def test_a_mistyped_command_gets_a_suggestion(farley):
+    run = farley("breif")
+    assert run.code == 2
+    assert run.err == (
+        "farley: no such command 'breif' (did you mean brief?): see farley --help\n"
+    )

@@ -16,7 +16,7 @@ def test_a_meeting_needs_at(ok, farley):
     ok("add", "Dana Whitfield")
     run = farley("meet", "dana")
     assert run.code == 2
-    assert "Missing option '--at'" in run.err
+    assert run.err == "farley: missing option '--at': see farley meet --help\n"
 
 
 def test_a_meeting_time_without_a_time_of_day_is_refused(ok, farley):

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, PersonArg, Yes, command_app
-from farley.cli.session import session, show, show_json
+from farley.cli.session import say, session, show, show_json
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -214,6 +214,7 @@ def _confirm(question: str) -> bool:
     try:
         return typer.confirm(question, default=False, err=True)
     except typer.Abort:
+        say("")  # the question was left without an answer, on an unfinished line
         return False
 
 
