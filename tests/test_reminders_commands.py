@@ -81,3 +81,9 @@ def test_an_unreadable_repeat_is_refused_and_nothing_is_saved(ok, farley):
 def test_a_reminder_date_leans_to_the_future(ok):
     ok("remind", "dana", "x", "--due", "Dec 1")
     assert json.loads(ok("reminders", "--json").out)[0]["due_on"] == "2027-12-01"
+
+
+def test_done_with_a_number_too_large_for_an_id_is_not_found(farley):
+    run = farley("done", "99999999999999999999999")
+    assert run.code == 3
+    assert run.err.startswith("farley: no reminder has id 99999999999999999999999")
