@@ -170,17 +170,16 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 
 
 def _migrate(store: Store, notice: Notice) -> None:
-    if _version(store) == LATEST:
+    version = _version(store)
+    if version == LATEST:
         return
-    # Another process may be upgrading the same file: decide again under the lock.
+    if version > 0 or store.value("SELECT count(*) FROM sqlite_master"):
+        backup = _free_name(store.path, f".v{version}.bak")
+        backup_to(store, backup)
+        notice(f"Upgrading {store.path} to schema {LATEST}; a copy is in {backup}")
+    # Another process may have upgraded the file meanwhile: look again, locked.
     with store.transaction():
         version = _version(store)
-        if version == LATEST:
-            return
-        if version > 0 or store.value("SELECT count(*) FROM sqlite_master"):
-            backup = _free_name(store.path, f".v{version}.bak")
-            backup_to(store, backup)
-            notice(f"Upgrading {store.path} to schema {LATEST}; a copy is in {backup}")
         for number in range(version, LATEST):
             _run_script(store.conn, MIGRATIONS[number])
         store.execute(f"PRAGMA user_version = {LATEST}")
@@ -202,7 +201,9 @@ def _free_name(path: Path, suffix: str) -> Path:
     number = 1
     while candidate.exists():
         number += 1
-        candidate = path.with_name(f"{path.name}{suffix.removesuffix('.bak')}.{number}.bak")
+        candidate = path.with_name(
+            f"{path.name}{suffix.removesuffix('.bak')}.{number}.bak"
+        )
     return candidate
 
 
