@@ -20,7 +20,7 @@ CONTACT_NAMES = _names(
         "nickname": ("nickname", "nick"),
         "email": ("email", "emailaddress", "mail", "emails"),
         "phone": ("phone", "telephone", "mobile", "cell", "tel", "phones"),
-        "url": ("website", "url", "linkedin", "web", "webpage", "homepage"),
+        "url": ("website", "url", "urls", "linkedin", "web", "webpage", "homepage"),
         "company": (
             "company",
             "organisation",
