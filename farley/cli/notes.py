@@ -34,9 +34,10 @@ def note(
     ] = "meeting",
 ) -> None:
     """Note what was said in a meeting, call, email or message."""
-    from farley.dates.format import format_when
+    from farley.dates.format import format_date, format_when
     from farley.dates.parse import parse_when
-    from farley.domain.notes import add_note, check_kind
+    from farley.domain.followups import add_note_with_follow_ups
+    from farley.domain.notes import check_kind
     from farley.domain.resolve import resolve_all
 
     run = session(ctx)
@@ -45,8 +46,13 @@ def note(
     check_kind(kind)
     happened = parse_when(on, run.now, lean="past") if on else run.now.date()
     body = text if text is not None else _read_text()
-    saved = add_note(store, people, body, happened, run.now, kind=kind)
+    saved, reminders = add_note_with_follow_ups(
+        store, people, body, happened, run.now, kind=kind
+    )
     typer.echo(f"Noted for {format_when(saved.happened_at, run.now)} (note {saved.id})")
+    for reminder in reminders:
+        due = f", due {format_date(reminder.due_on)}" if reminder.due_on else ""
+        typer.echo(f"Reminder {reminder.id}: {reminder.text}{due}")
 
 
 def _read_text() -> str:

@@ -1,0 +1,121 @@
+"""Follow-ups in notes: marked lines become reminders, dated when they say so."""
+
+import json
+from datetime import date
+
+import pytest
+
+from farley.domain.followups import FollowUp, find_follow_ups
+
+
+@pytest.mark.parametrize(
+    ("text", "follow_up"),
+    [
+        ("todo: send the deck by friday", ("send the deck", date(2026, 12, 4))),
+        ("TODO: send the deck", ("send the deck", None)),
+        ("  todo:call Tom", ("call Tom", None)),
+        ("follow up: call back next week.", ("call back", date(2026, 12, 10))),
+        (
+            "Follow-up: share the minutes on monday",
+            ("share the minutes", date(2026, 12, 7)),
+        ),
+        ("followup: renewal before 15 Jan", ("renewal", date(2027, 1, 15))),
+        (">> intro to Sam on 12 Jan", ("intro to Sam", date(2027, 1, 12))),
+        (">>intro to Sam", ("intro to Sam", None)),
+        ("- [ ] book the venue in 2 weeks", ("book the venue", date(2026, 12, 17))),
+        ("- [ ] call her tomorrow 3pm", ("call her", date(2026, 12, 4))),
+        ("todo: ask about Leeds, Dec 4th", ("ask about Leeds", date(2026, 12, 4))),
+        ("todo: tomorrow", ("tomorrow", date(2026, 12, 4))),
+        # Phrases that are not a day ahead stay in the text.
+        ("todo: call back at 3", ("call back at 3", None)),
+        (
+            "todo: pay the invoice from 3 days ago",
+            ("pay the invoice from 3 days ago", None),
+        ),
+        ("todo: send it now", ("send it now", None)),
+        ("todo: review the May numbers", ("review the May numbers", None)),
+        ("todo: book a table for 4", ("book a table for 4", None)),
+    ],
+)
+def test_a_marked_line_becomes_a_follow_up(text, follow_up, now):
+    assert find_follow_ups(text, now) == [FollowUp(*follow_up, text.strip())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went over her todo list for the launch",
+        "todo list is long this week",
+        "Todo items: none",
+        "Need to follow up with legal",
+        "follow up on the pricing",
+        "- [x] sent the deck",
+        "- sent the deck",
+        "> quoted email text",
+        "a >> b",
+        "todo:",
+        ">>   ",
+        "- [ ]",
+    ],
+)
+def test_a_line_that_merely_mentions_todo_is_left_alone(text, now):
+    assert find_follow_ups(text, now) == []
+
+
+def test_a_realistic_note_gives_its_follow_ups_in_order(now):
+    note = """Lunch at Hawksmoor with Dana.
+Budget approved for Q1; she wants the todo list trimmed before launch.
+Her son starts at Leeds in Sept.
+
+todo: send the revised deck by friday
+- [ ] intro to Sam Okafor
+  >> ask about the Leeds move next month
+Follow up: pricing call on 12 Jan
+"""
+    assert [(f.text, f.due_on) for f in find_follow_ups(note, now)] == [
+        ("send the revised deck", date(2026, 12, 4)),
+        ("intro to Sam Okafor", None),
+        ("ask about the Leeds move", date(2027, 1, 3)),
+        ("pricing call", date(2027, 1, 12)),
+    ]
+
+
+def test_the_note_command_says_which_reminders_it_made(ok):
+    ok("add", "Dana Whitfield")
+    ok("add", "Tom Baker")
+    text = "Budget approved.\ntodo: send the deck by friday\n>> intro to Sam"
+    assert ok("note", "dana", text, "--with", "tom").out == (
+        "Noted for Thu 3 Dec 2026 (note 1)\n"
+        "Reminder 1: send the deck, due Fri 4 Dec 2026\n"
+        "Reminder 2: intro to Sam\n"
+    )
+    reminders = json.loads(ok("reminders", "--json").out)
+    assert [(r["person"]["name"], r["note_id"]) for r in reminders] == [
+        ("Dana Whitfield", 1),
+        ("Dana Whitfield", 1),
+    ]
+    assert ok("reminders", "tom").err == "No open reminders.\n"
+
+
+def test_a_note_without_follow_ups_makes_no_reminders(ok):
+    ok("add", "Dana Whitfield")
+    assert ok("note", "dana", "We went over her todo list").out == (
+        "Noted for Thu 3 Dec 2026 (note 1)\n"
+    )
+    assert json.loads(ok("reminders", "--json").out) == []
+
+
+def test_follow_ups_are_made_with_the_note_or_not_at_all(farley, ok, store):
+    ok("add", "Dana Whitfield")
+    run = farley("note", "dana", "   ", "--kind", "call")
+    assert run.code == 2
+    assert store.value("SELECT count(*) FROM reminders") == 0
+    assert store.value("SELECT count(*) FROM notes") == 0
+
+
+def test_the_brief_lists_them_under_open_reminders_until_done(ok):
+    ok("add", "Dana Whitfield")
+    ok("note", "dana", "Lunch.\ntodo: send the deck by friday")
+    assert "#1 send the deck — due Fri 4 Dec 2026 (tomorrow)" in ok("brief", "dana").out
+    ok("done", "1")
+    assert "#1 send the deck" not in ok("brief", "dana").out
