@@ -114,10 +114,16 @@ def cadence(
         return
     if every is None:
         found_one = touch.tag_cadence(store, tag)
-        typer.echo(f"{found_one.tag}: {found_one.cadence} ({found_one.people} people)")
+        typer.echo(
+            f"{found_one.tag}: {found_one.cadence} ({_people(found_one.people)})"
+        )
         return
     saved = touch.set_tag_cadence(store, tag, every)
     typer.echo(
         f"Keep in touch with everyone tagged {saved.tag} {saved.cadence} "
-        f"({saved.people} people)"
+        f"({_people(saved.people)})"
     )
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"

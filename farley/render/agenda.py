@@ -20,9 +20,20 @@ def agenda_document(agenda: Agenda, now: datetime) -> Document:
         Section("Reminders due", [reminder_line(r, now) for r in agenda.reminders])
     )
     document.add(Section("Dates", [occasion_line(o, now) for o in agenda.dates]))
+    document.add(Section("Keep in touch", _touch_lines(agenda, now)))
     if not document.blocks:
         document.add(Section(None, [line("Nothing coming up.")]))
     return document
+
+
+def _touch_lines(agenda: Agenda, now: datetime) -> list[Line]:
+    from farley.render.touch import touch_line
+
+    lines = [touch_line(touch, now) for touch in agenda.touch]
+    more = agenda.touch_total - len(agenda.touch)
+    if more > 0:
+        lines.append(line(Span(f"and {more} more: see farley stale", "dim")))
+    return lines
 
 
 def meeting_line(meeting: Meeting, now: datetime) -> Line:

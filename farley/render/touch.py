@@ -36,15 +36,16 @@ def _stale_heading(found: TouchList) -> str:
     return heading
 
 
-def touch_line(touch: Touch, now: datetime) -> Line:
+def touch_line(touch: Touch, now: datetime, due: bool = True) -> Line:
     """'Dana Whitfield (Acme) — last call Tue 1 Sep 2026 (3 months ago); ...'."""
     parts: list[Span | str] = [Span(touch.person.name, "strong")]
     if touch.person.company:
         parts.append(Span(f" ({touch.person.company})", "dim"))
     parts.append(f" — {_last(touch, now)}")
-    if touch.cadence:
+    if due and touch.cadence:
         parts.append(Span(f"; {touch.cadence}", "dim"))
-    parts.append(_due(touch, now))
+    if due:
+        parts.append(_due(touch, now))
     return line(*parts)
 
 
