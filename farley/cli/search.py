@@ -52,3 +52,30 @@ def search(
     from farley.render.search import search_document
 
     show(search_document(found, run.now))
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    since: Since = None,
+    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
+    json: Json = False,
+) -> None:
+    """Show the whole picture: people, notes, silences, promises.
+
+    Notes are counted from --since (default: the last 12 months, by month).
+    """
+    from farley.dates.parse import parse_date
+    from farley.domain.stats import stats as gather
+
+    run = session(ctx)
+    start = parse_date(since, run.now, lean="past") if since else None
+    found = gather(run.store(), run.now, start, tag)
+    if json:
+        show_json(found)
+        return
+    import shutil
+
+    from farley.render.stats import stats_document
+
+    show(stats_document(found, run.now, shutil.get_terminal_size().columns))
