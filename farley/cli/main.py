@@ -14,6 +14,7 @@ from farley import __version__
 from farley.cli import (
     brief,
     circle,
+    maintenance,
     meetings,
     notes,
     people,
@@ -144,6 +145,7 @@ COMMAND_MODULES = (
     touch,
     circle,
     transfer,
+    maintenance,
 )
 
 

@@ -234,6 +234,8 @@ def backup_to(store: Store, target: Path) -> None:
     copy = sqlite3.connect(target)
     try:
         store.conn.backup(copy)
+        # The copy would inherit WAL mode; one self-contained file is a better copy.
+        copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
 
