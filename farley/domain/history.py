@@ -38,7 +38,9 @@ def history(
     entries = [HistoryEntry("note", n.happened_at, n) for n in notes]
     entries += [HistoryEntry("meeting", m.starts_at, m) for m in meetings]
     entries += [HistoryEntry("reminder", r.done_at, r) for r in done if r.done_at]
-    entries.sort(key=lambda entry: _moment(entry.on, now), reverse=True)
+    entries.sort(
+        key=lambda entry: (_moment(entry.on, now), entry.item.id), reverse=True
+    )
     total = count_notes(store, person.id) + len(meetings) + len(done)
     return History(person, entries[:limit] if limit else entries, total)
 
