@@ -35,14 +35,13 @@ def search(
     json: Json = False,
 ) -> None:
     """Search notes, facts, people and reminders."""
-    from farley.dates.parse import parse_date
     from farley.domain.resolve import resolve
     from farley.domain.search import search as run_search
 
     run = session(ctx)
     store = run.store()
     person_id = resolve(store, person).id if person else None
-    start = parse_date(since, run.now, lean="past") if since else None
+    start = _since(since, run.now)
     found = run_search(store, query, person_id, start, kind, limit)
     if json:
         from farley.render.search import search_data
@@ -52,6 +51,15 @@ def search(
     from farley.render.search import search_document
 
     show(search_document(found, run.now))
+
+
+def _since(since: str | None, now):
+    """The --since date; the date parser is loaded only when one is given."""
+    if not since:
+        return None
+    from farley.dates.parse import parse_date
+
+    return parse_date(since, now, lean="past")
 
 
 @app.command()
@@ -65,11 +73,10 @@ def stats(
 
     Notes are counted from --since (default: the last 12 months, by month).
     """
-    from farley.dates.parse import parse_date
     from farley.domain.stats import stats as gather
 
     run = session(ctx)
-    start = parse_date(since, run.now, lean="past") if since else None
+    start = _since(since, run.now)
     found = gather(run.store(), run.now, start, tag)
     if json:
         show_json(found)
