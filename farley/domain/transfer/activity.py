@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, time
+from operator import itemgetter
 
 from farley.dates.format import to_iso
 from farley.domain.contacts import normalize_email
@@ -17,7 +18,7 @@ from farley.store import Store
 # Called after each chunk with the last line read, to stop at a bad row.
 Check = Callable[[int], None]
 Progress = Callable[[int, int], None]
-CHUNK = 20_000
+CHUNK = 50_000
 
 _NOTE_KINDS = {
     "meeting": "meeting",
@@ -67,8 +68,22 @@ class PersonFinder:
             key = name.casefold()
             # None marks a name that several people share.
             self.names[key] = None if key in self.names else person_id
+        # Files name the same people over and over: each text is looked up once.
+        self._found: dict[str, int | str] = {}
 
     def find(self, text: str) -> int:
+        found = self._found.get(text)
+        if found is None:
+            try:
+                found = self._find(text)
+            except InvalidInput as exc:
+                found = str(exc)
+            self._found[text] = found
+        if isinstance(found, str):
+            raise InvalidInput(found)
+        return found
+
+    def _find(self, text: str) -> int:
         query = " ".join(text.split())
         if "@" in query and normalize_email(query) in self.emails:
             return self.emails[normalize_email(query)]
@@ -86,6 +101,8 @@ class PersonFinder:
 
 def note_kind(kind: str | None) -> str:
     """The kind of note a file's word stands for; other when it is none we know."""
+    if kind in _NOTE_KINDS:
+        return _NOTE_KINDS[kind]
     return _NOTE_KINDS.get(" ".join((kind or "").lower().split()), "other")
 
 
@@ -104,29 +121,15 @@ def import_notes(
     progress: Progress | None = None,
 ) -> None:
     """Add each note to the people it names; a note already on file is skipped."""
-    finder = PersonFinder(store)
-    seen = _note_signatures(store)
-    first = next_id = bulk.first_free_id(store, "notes")
-    stamp = to_iso(dates.now)
+    job = _Notes(store, report, dates)
+    first = job.next_id
     done = 0
     for chunk in chunks(records):
-        notes, links = [], []
-        for record in chunk:
-            found = _note_row(record, finder, dates, report)
-            if found is None:
-                continue
-            people, row = found
-            signature = hash((people[0], row[1], row[2]))
-            if signature in seen:
-                _skip(report, record.line, record.person, "on file already")
-                continue
-            seen.add(signature)
-            notes.append((next_id, *row, stamp))
-            links.extend((next_id, person, row[1]) for person in people)
-            _add(report, record.line, record.person, people[0])
-            next_id += 1
+        notes, links = job.rows(chunk)
         check(chunk[-1].line)
         bulk.insert_rows(store, "notes", _NOTE_COLUMNS, notes)
+        # In the order of the table's key, the rows go in twice as fast.
+        links.sort(key=itemgetter(1, 0))
         bulk.insert_rows(store, "note_people", _LINK_COLUMNS, links)
         done += len(chunk)
         if progress:
@@ -134,13 +137,47 @@ def import_notes(
     bulk.record_inserted(store, batch, "notes", first)
 
 
+class _Notes:
+    """Turns note records into rows, numbering them, leaving out those on file."""
+
+    def __init__(self, store: Store, report: ImportReport, dates: DateReader) -> None:
+        self.finder = PersonFinder(store)
+        self.seen = _note_signatures(store)
+        self.next_id = bulk.first_free_id(store, "notes")
+        self.stamp = to_iso(dates.now)
+        self.report = report
+        self.dates = dates
+
+    def rows(self, records: Sequence[NoteRecord]) -> tuple[list[tuple], list[tuple]]:
+        """The rows of notes and of note_people for some records."""
+        notes: list[tuple] = []
+        links: list[tuple] = []
+        for record in records:
+            found = _note_row(record, self.finder, self.dates, self.report)
+            if found is None:
+                continue
+            people, row = found
+            signature = hash((people[0], row[1], row[2]))
+            if signature in self.seen:
+                _skip(self.report, record.line, record.person, "on file already")
+                continue
+            self.seen.add(signature)
+            notes.append((self.next_id, *row, self.stamp))
+            links.extend((self.next_id, person, row[1]) for person in people)
+            _add(self.report, record.line, record.person, people[0])
+            self.next_id += 1
+        return notes, links
+
+
 def _note_row(
     record: NoteRecord, finder: PersonFinder, dates: DateReader, report: ImportReport
 ) -> tuple[list[int], tuple[str, str, str]] | None:
     """The people and the (kind, happened_at, text) of a note, or None if bad."""
     try:
-        people = [finder.find(name) for name in (record.person, *record.others)]
-        happened = dates.when(record.on.strip(), "past")
+        people = [finder.find(record.person)]
+        if record.others:
+            people = list(dict.fromkeys([*people, *map(finder.find, record.others)]))
+        happened = dates.past_when(record.on)
     except InvalidInput as exc:
         report.bad.append(BadRow(record.line, str(exc)))
         return None
@@ -148,7 +185,7 @@ def _note_row(
     if not text:
         report.bad.append(BadRow(record.line, "no text"))
         return None
-    return list(dict.fromkeys(people)), (note_kind(record.kind), to_iso(happened), text)
+    return people, (note_kind(record.kind), happened, text)
 
 
 def _note_signatures(store: Store) -> set[int]:
@@ -175,28 +212,39 @@ def import_reminders(
     seen = {hash(row) for row in rows}
     first = next_id = bulk.first_free_id(store, "reminders")
     stamp = to_iso(dates.now)
-    rows = []
+    found = []
     for record in records:
-        try:
-            person = finder.find(record.person)
-            due = dates.day(record.due.strip(), "future") if record.due else None
-            done = _done_at(record.done, dates) if record.done else None
-        except InvalidInput as exc:
-            report.bad.append(BadRow(record.line, str(exc)))
+        row = _reminder_row(record, finder, dates, report)
+        if row is None:
             continue
-        text, due_on = record.text.strip(), to_iso(due) if due else None
-        if hash((person, text, due_on)) in seen:
+        if hash(row[:3]) in seen:
             _skip(report, record.line, record.person, "on file already")
             continue
-        seen.add(hash((person, text, due_on)))
-        rows.append(
-            (next_id, person, text, due_on, due_on, int(record.they_owe), done, stamp)
-        )
-        _add(report, record.line, record.person, person)
+        seen.add(hash(row[:3]))
+        found.append((next_id, *row, stamp))
+        _add(report, record.line, record.person, row[0])
         next_id += 1
     check(records[-1].line if records else 0)
-    bulk.insert_rows(store, "reminders", _REMINDER_COLUMNS, rows)
+    bulk.insert_rows(store, "reminders", _REMINDER_COLUMNS, found)
     bulk.record_inserted(store, batch, "reminders", first)
+
+
+def _reminder_row(
+    record: ReminderRecord,
+    finder: PersonFinder,
+    dates: DateReader,
+    report: ImportReport,
+) -> tuple | None:
+    """(person, text, due_on, anchor_on, they_owe, done_at), or None if bad."""
+    try:
+        person = finder.find(record.person)
+        due = dates.day(record.due.strip(), "future") if record.due else None
+        done = _done_at(record.done, dates) if record.done else None
+    except InvalidInput as exc:
+        report.bad.append(BadRow(record.line, str(exc)))
+        return None
+    due_on = to_iso(due) if due else None
+    return person, record.text.strip(), due_on, due_on, int(record.they_owe), done
 
 
 def _done_at(value: str, dates: DateReader) -> str:

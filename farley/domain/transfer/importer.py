@@ -90,21 +90,11 @@ def _run(
     progress: Progress | None,
 ) -> ImportReport:
     if snapshot.is_snapshot(data, options.format):
-        tables = snapshot.read_snapshot(data, options)
-        report = ImportReport(options.source, "json", "everything")
-        report.dry_run = options.dry_run
-        return in_batch(
-            store,
-            report,
-            options,
-            now,
-            lambda batch: snapshot.import_tables(store, tables, report, now, batch),
-        )
+        return _import_snapshot(store, data, options, now)
 
     from farley.domain.readers import read_import
 
-    source_format = "auto" if options.format == "auto" else options.format
-    result = read_import(data, source_format, options.mapping, options.source)
+    result = read_import(data, options.format, options.mapping, options.source)
     if result.kind != "contacts" and options.tags:
         raise InvalidInput(
             f"{options.source} holds {result.kind}, not people: --tag tags people"
@@ -114,6 +104,19 @@ def _run(
 
     def work(batch: int) -> None:
         _import_records(store, result, report, options, now, batch, progress)
+
+    return in_batch(store, report, options, now, work)
+
+
+def _import_snapshot(
+    store: Store, data: bytes, options: ImportOptions, now: datetime
+) -> ImportReport:
+    tables = snapshot.read_snapshot(data, options)
+    report = ImportReport(options.source, "json", "everything")
+    report.dry_run = options.dry_run
+
+    def work(batch: int) -> None:
+        snapshot.import_tables(store, tables, report, now, batch)
 
     return in_batch(store, report, options, now, work)
 

@@ -135,12 +135,20 @@ class DateReader:
         self._when: dict[tuple[str, str], date | datetime | str] = {}
         self._yearly: dict[str, PartialDate | str] = {}
         self._past_days: dict[str, str] = {}
+        self._past_whens: dict[str, str] = {}
 
     def past_day(self, text: str) -> str:
         """A day on or before today, as stored (ISO 8601); quick for repeats."""
         found = self._past_days.get(text)
         if found is None:
             found = self._past_days[text] = to_iso(self.day(text, "past"))
+        return found
+
+    def past_when(self, text: str) -> str:
+        """A day or a moment on or before now, as stored; quick for repeats."""
+        found = self._past_whens.get(text)
+        if found is None:
+            found = self._past_whens[text] = to_iso(self.when(text.strip(), "past"))
         return found
 
     def when(self, text: str, lean: str = "past") -> date | datetime:

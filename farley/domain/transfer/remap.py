@@ -76,22 +76,19 @@ def _incoming(
         )
     incoming.tags = clean_tags([tag["tag"] for tag in grouped["tags"][person]])
     for fact in grouped["facts"][person]:
-        add_fact(
-            incoming,
-            fact["category"],
-            fact["key"],
-            fact["value"],
-            fact.get("learned_on"),
-        )
-    for when in grouped["important_dates"][person]:
-        try:
-            day = PartialDate(when["month"], when["day"], when.get("year"))
-        except (TypeError, ValueError):
-            raise InvalidInput(
-                f"people row {number}: {when['label']} is no date"
-            ) from None
-        incoming.dates.append((when["label"], day))
+        category, key, value = fact["category"], fact["key"], fact["value"]
+        add_fact(incoming, category, key, value, fact.get("learned_on"))
+    incoming.dates = [
+        _date(number, when) for when in grouped["important_dates"][person]
+    ]
     return incoming.keyed()
+
+
+def _date(number: int, row: dict) -> tuple[str, PartialDate]:
+    try:
+        return row["label"], PartialDate(row["month"], row["day"], row.get("year"))
+    except (TypeError, ValueError):
+        raise InvalidInput(f"people row {number}: {row['label']} is no date") from None
 
 
 def _members(rows: list[dict], key: str, ids: Ids) -> dict[int, list[int]]:
@@ -119,14 +116,8 @@ def _copy_notes(store: Store, tables: Tables, ids: Ids, stamp: str, batch: int) 
     notes, links, mapped = [], [], {}
     for row in tables.get("notes", []):
         people = members.get(row["id"], [])
-        known = next(
-            (
-                on_file[key]
-                for key in ((p, row["happened_at"], row["text"]) for p in people)
-                if key in on_file
-            ),
-            None,
-        )
+        keys = [(person, row["happened_at"], row["text"]) for person in people]
+        known = next((on_file[key] for key in keys if key in on_file), None)
         if known is not None:
             mapped[row["id"]] = known
             continue
