@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,8 +166,22 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _use_wal(conn: sqlite3.Connection) -> None:
     """WAL lets one terminal write while another reads."""
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    # SQLite does not wait on its busy timeout for this switch, and two programs
+    # opening a new file at once both make it: wait here instead.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _migrate(store: Store, notice: Notice) -> None:
@@ -243,14 +258,28 @@ def backup_to(store: Store, target: Path) -> None:
 def describe_error(exc: sqlite3.Error, path: Path) -> StoreError:
     """The one-line message for a database failure the user can act on."""
     text = str(exc).lower()
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY":
+        return StoreError(
+            f"the folder of {path} is read-only, and Farley writes its journal "
+            "beside the file: check the folder's permissions"
+        )
     if "readonly" in text or "read-only" in text:
         return StoreError(f"{path} is read-only: check its permissions")
     if "full" in text:
         return StoreError(f"the disk holding {path} is full: free space and retry")
+    if "disk i/o error" in text:
+        # A write refused for want of space (EFBIG, quotas) arrives as I/O error.
+        return StoreError(
+            f"{path} could not be written (disk I/O error): check the disk has "
+            "free space and works, then retry"
+        )
     if "locked" in text or "busy" in text:
         return StoreError(f"{path} is busy in another program: try again")
     if "not a database" in text or "malformed" in text:
-        return StoreError(f"{path} is damaged or not a Farley file: restore a backup")
+        return StoreError(
+            f"{path} is damaged or not a Farley file: "
+            "restore a backup with farley restore FILE"
+        )
     if "unable to open" in text:
         return StoreError(f"can't open {path}: check the folder exists and is yours")
     return StoreError(f"{path}: {exc}")
