@@ -158,3 +158,20 @@ def test_an_export_of_some_people_imports_into_an_empty_file(
     tomasz = json.loads(ok("show", "Tomasz", "--json").out)
     assert tomasz["person"]["introduced_by"] is None
     assert tomasz["person"]["tags"] == ["client"]
+
+
+def test_a_dry_run_of_an_export_lists_its_people_and_writes_nothing(
+    ok, full_file, tmp_path, monkeypatch
+):
+    path = tmp_path / "export.json"
+    path.write_text(ok("export").out)
+    other = tmp_path / "other.db"
+    monkeypatch.setenv("FARLEY_DB", str(other))
+    ok("list")
+    empty = dump(other)
+    report = json.loads(ok("import", str(path), "--dry-run", "--json").out)
+    assert [(r["action"], r["name"]) for r in report["rows"]] == [
+        ("added", "Dana Whitfield"),
+        ("added", "Tomasz Nowicki"),
+    ]
+    assert dump(other) == empty

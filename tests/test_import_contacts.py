@@ -278,3 +278,15 @@ def test_import_json_counts_the_rows(ok):
         "rows": [],
         "bad": [],
     }
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".csv", ".vcf"))
+)
+def test_every_fixture_imports_and_a_second_time_changes_nothing(ok, data_file, name):
+    ok("import", "import_linkedin.csv")
+    ok("import", name, "--skip-bad")
+    before = dump(data_file)
+    second = ok("import", name, "--skip-bad")
+    assert second.out.startswith("Nothing new in")
+    assert dump(data_file) == before

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from farley.dates.format import PartialDate, to_iso
+from farley.dates.format import MONTH_NAMES, PartialDate, to_iso
 from farley.domain.contacts import normalize_email, normalize_phone, normalize_url
 from farley.domain.readers import BadRow, ContactRecord
 from farley.errors import DateError, InvalidInput
@@ -73,6 +73,8 @@ _CATEGORY_WORDS = {
     ),
 }
 _WORD = re.compile(r"[a-z]+")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 
 # A contact point: kind, value as written, the form it is matched by, its label.
 Point = tuple[str, str, str, str | None]
@@ -176,6 +178,14 @@ class DateReader:
         return found
 
     def _parse_when(self, text: str, lean: str) -> date | datetime:
+        # LinkedIn writes every date as "03 Dec 2024": read that form directly,
+        # as the full reader would, since its cost adds up over thousands of days.
+        match = _DAY_MONTH_YEAR.fullmatch(text.strip())
+        if match and match[2].lower() in _MONTHS:
+            try:
+                return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+            except ValueError:
+                pass
         from farley.dates.parse import parse_when
 
         return parse_when(text, self.now, lean=lean, dayfirst=self.dayfirst)
@@ -203,7 +213,8 @@ def one_line(value: str | None) -> str | None:
     """Text on one line, spaces tidied; None for nothing."""
     if not value:
         return None
-    return " ".join(unguard(value.strip()).split()) or None
+    text = " ".join(value.split())
+    return (unguard(text) if text[:1] == "'" else text) or None
 
 
 def prepare_contact(

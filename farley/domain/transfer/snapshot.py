@@ -10,7 +10,7 @@ from typing import Any
 
 from farley.dates.format import to_iso
 from farley.domain.transfer import bulk
-from farley.domain.transfer.results import ImportOptions, ImportReport
+from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutcome
 from farley.errors import InvalidInput
 from farley.store import Store
 
@@ -205,7 +205,13 @@ def copy_tables(store: Store, tables: Tables, report: ImportReport, batch: int) 
         SELECT ?, 'tag_cadences', rowid FROM tag_cadences""",
         (batch,),
     )
-    report.added = len(tables.get("people", []))
+    people = tables.get("people", [])
+    report.added = len(people)
+    if report.dry_run:
+        report.rows = [
+            RowOutcome(number, "added", str(row.get("name")), person=row.get("id"))
+            for number, row in enumerate(people, start=1)
+        ]
 
 
 def _copy_table(store: Store, table: str, rows: list[dict], name: str) -> None:
