@@ -299,4 +299,5 @@ def remove_person(store: Store, person_id: int) -> Person:
         store.execute("DELETE FROM people WHERE id = ?", (person_id,))
         # Merging the index segments drops the removed rows' words from the file.
         store.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    store.scrub()
     return person

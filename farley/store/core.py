@@ -85,6 +85,15 @@ class Store:
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
         return self.conn.execute(sql, tuple(row.values())).lastrowid or 0
 
+    def scrub(self) -> None:
+        """Empty the write-ahead log: it keeps old copies of what was deleted.
+
+        Until then the main file, too, may hold the old pages, if another
+        program has it open. Outside a transaction only.
+        """
+        if not self.conn.in_transaction:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
     def close(self) -> None:
         self.conn.close()
 
