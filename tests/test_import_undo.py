@@ -181,3 +181,19 @@ def test_a_file_called_log_is_imported_when_written_as_a_path(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "log").write_text("name,email\nYuki Tanaka,yuki@example.jp\n")
     assert ok("import", "./log").out.startswith("Imported ./log (csv): 1 added")
+
+
+def test_undo_leaves_rows_that_took_the_ids_of_removed_ones(ok, monkeypatch):
+    ok("import", "import_linkedin.csv")
+    monkeypatch.setenv("FARLEY_NOW", LATER)
+    ok("rm", "Sofia Marchetti", "--yes")
+    ok("add", "Grace Mwangi", "-e", "grace@savannah.ventures")
+    ok("fact", "Grace", "running", "marathons")
+    assert ok("import", "undo").out == (
+        "Undid batch 1 (import_linkedin.csv): removed 2 people\n"
+    )
+    grace = json.loads(ok("show", "Grace", "--json").out)
+    assert [c["value"] for c in grace["person"]["contacts"]] == [
+        "grace@savannah.ventures"
+    ]
+    assert [f["value"] for f in grace["facts"]] == ["marathons"]

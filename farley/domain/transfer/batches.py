@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from farley.dates.format import format_datetime, from_iso, to_iso
+from farley.domain.transfer.bulk import owner_of
 from farley.domain.transfer.incoming import FILLABLE
 from farley.domain.transfer.results import Batch, ImportReport, UndoReport
 from farley.errors import Conflict, InvalidInput, NotFound
@@ -110,8 +111,15 @@ _COUNT_RESTORED = """SELECT count(DISTINCT row_id) FROM import_changes
     WHERE batch_id = :batch AND table_name = 'people' AND column_name IS NOT NULL"""
 
 
+def _ours(table: str) -> str:
+    """Where the rows of `table` the batch inserted are: their ids and owners."""
+    return f"""({table}.rowid, {owner_of(table)}) IN (
+        SELECT row_id, old_value FROM import_changes
+        WHERE batch_id = :batch AND table_name = '{table}' AND column_name IS NULL)"""
+
+
 def _count_ours(store: Store, table: str, batch: int) -> int:
-    sql = f"SELECT count(*) FROM {table} WHERE id IN ({_OURS.format(table=table)})"
+    sql = f"SELECT count(*) FROM {table} WHERE {_ours(table)}"
     return store.value(sql, {"batch": batch})
 
 
@@ -164,8 +172,9 @@ def _check_undoable(store: Store, batch: Batch) -> None:
 
 def _check_added_since(store: Store, batch: Batch) -> None:
     store.execute("DROP TABLE IF EXISTS temp.undo_people")
+    ours = _ours("people")
     store.execute(
-        f"CREATE TEMP TABLE undo_people AS {_OURS.format(table='people')}",
+        f"CREATE TEMP TABLE undo_people AS SELECT id FROM people WHERE {ours}",
         {"batch": batch.id},
     )
     try:
@@ -188,15 +197,8 @@ def _remove_inserted(store: Store, batch: int) -> None:
         FROM import_changes WHERE batch_id = ? AND table_name = 'tags')""",
         (batch,),
     )
-    cadences = _OURS.format(table="tag_cadences")
-    store.execute(
-        f"DELETE FROM tag_cadences WHERE rowid IN ({cadences})", {"batch": batch}
-    )
-    for table in _ROW_TABLES:
-        store.execute(
-            f"DELETE FROM {table} WHERE id IN ({_OURS.format(table=table)})",
-            {"batch": batch},
-        )
+    for table in (*_ROW_TABLES, "tag_cadences"):
+        store.execute(f"DELETE FROM {table} WHERE {_ours(table)}", {"batch": batch})
 
 
 def _restore_filled(store: Store, batch: int) -> None:

@@ -66,11 +66,32 @@ def update_people(store: Store, columns: Sequence[str], rows: list[tuple]) -> No
         store.execute("DROP TABLE temp.staged_updates")
 
 
+def owner_of(table: str) -> str:
+    """What is noted beside each inserted row, and checked again before undo."""
+    # A row id is given again once its row is gone; the owner tells the row
+    # the batch added from a later one with the same id. A person's id can
+    # come round again too, so their row's creation time goes with it.
+    if table in _OWNERS:
+        return _OWNERS[table]
+    return (
+        f"{table}.person_id || ' ' || "
+        f"(SELECT created_at FROM people WHERE people.id = {table}.person_id)"
+    )
+
+
+_OWNERS = {
+    "people": "created_at",
+    "notes": "created_at",
+    "meetings": "created_at",
+    "tag_cadences": "tag",
+}
+
+
 def record_inserted(store: Store, batch: int, table: str, first_id: int) -> None:
     """Note every row of `table` from `first_id` on as inserted by the batch."""
     store.execute(
-        f"""INSERT INTO import_changes (batch_id, table_name, row_id)
-        SELECT ?, ?, id FROM {table} WHERE id >= ?""",
+        f"""INSERT INTO import_changes (batch_id, table_name, row_id, old_value)
+        SELECT ?, ?, rowid, {owner_of(table)} FROM {table} WHERE rowid >= ?""",
         (batch, table, first_id),
     )
 

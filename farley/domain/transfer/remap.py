@@ -222,8 +222,4 @@ def _copy_links(store: Store, tables: Tables, ids: Ids, batch: int) -> None:
         "INSERT OR IGNORE INTO tag_cadences (tag, cadence) VALUES (?, ?)",
         [(row["tag"], row["cadence"]) for row in tables.get("tag_cadences", [])],
     )
-    store.execute(
-        """INSERT INTO import_changes (batch_id, table_name, row_id)
-        SELECT ?, 'tag_cadences', rowid FROM tag_cadences WHERE rowid > ?""",
-        (batch, last),
-    )
+    bulk.record_inserted(store, batch, "tag_cadences", last + 1)

@@ -200,11 +200,7 @@ def copy_tables(store: Store, tables: Tables, report: ImportReport, batch: int) 
     bulk.record_tags(
         store, batch, bulk.tuples(store, "SELECT person_id, tag FROM tags")
     )
-    store.execute(
-        """INSERT INTO import_changes (batch_id, table_name, row_id)
-        SELECT ?, 'tag_cadences', rowid FROM tag_cadences""",
-        (batch,),
-    )
+    bulk.record_inserted(store, batch, "tag_cadences", 1)
     people = tables.get("people", [])
     report.added = len(people)
     if report.dry_run:
