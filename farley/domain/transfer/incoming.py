@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -196,7 +197,7 @@ class DateReader:
         return parse_partial_date(text, self.now, dayfirst=self.dayfirst)
 
     @staticmethod
-    def _read(parse: Any) -> Any:
+    def _read(parse: Callable[[], Any]) -> Any:
         # A failure is remembered as its message, so a repeated bad date costs once.
         try:
             return parse()
@@ -254,7 +255,7 @@ def _prepare(record: ContactRecord, dates: DateReader, tags: list[str]) -> Incom
     return incoming.keyed()
 
 
-def _reading(what: str, read: Any, text: str) -> Any:
+def _reading(what: str, read: Callable[[str], Any], text: str) -> Any:
     try:
         return read(unguard(text.strip()))
     except DateError as exc:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from farley.dates.format import PartialDate
 from farley.domain.transfer.incoming import FILLABLE, FactRow, Incoming, Point
 from farley.store import Store
 
+# Whose an email is, if anyone's.
+Owner = Callable[[str], int | None]
 # How a differing value is named when it is kept as a fact, and its category.
 _DIFFERENT = {
     "company": ("company", "work"),
@@ -109,7 +112,7 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def merge(target: Target, incoming: Incoming, source: str, taken: Any) -> bool:
+def merge(target: Target, incoming: Incoming, source: str, taken: Owner) -> bool:
     """Fill the target's gaps from a row; keep what differs as facts. True if changed.
 
     `taken(email)` gives the id of whoever else has that email, if anyone.
@@ -149,7 +152,7 @@ def _merge_column(target: Target, column: str, value: Any, source: str) -> bool:
     return target.add_fact(category, f"{label} (from {source})", str(value))
 
 
-def _merge_point(target: Target, point: Point, taken: Any) -> bool:
+def _merge_point(target: Target, point: Point, taken: Owner) -> bool:
     kind, value, normalized, _label = point
     if (kind, normalized) in target.point_keys:
         return False
