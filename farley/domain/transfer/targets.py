@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from farley.dates.format import PartialDate
+from farley.domain.transfer.bulk import tuples
 from farley.domain.transfer.incoming import FILLABLE, FactRow, Incoming, Point
 from farley.store import Store
 
@@ -107,6 +108,8 @@ def _fact_key(fact: FactRow) -> tuple[str, str, str]:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if a == b:
+        return True
     if isinstance(a, str) and isinstance(b, str):
         return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
     return a == b
@@ -179,39 +182,54 @@ def load_targets(store: Store, ids: set[int]) -> dict[int, Target]:
     """The people on file that rows matched, with what they already have."""
     if not ids:
         return {}
-    chosen = json.dumps(sorted(ids))
-    where = "person_id IN (SELECT value FROM json_each(?))"
-    columns = ", ".join(FILLABLE)
-    targets = {}
-    for row in store.query(
-        f"""SELECT id, name, updated_at, {columns} FROM people
-        WHERE id IN (SELECT value FROM json_each(?))""",
-        (chosen,),
-    ):
-        columns_now = dict(zip(FILLABLE, row[3:], strict=True))
-        targets[row[0]] = Target(row[0], True, row[1], columns_now, updated=row[2])
-    for person_id, kind, normalized in store.query(
-        f"SELECT person_id, kind, normalized FROM contact_points WHERE {where}",
-        (chosen,),
-    ):
-        targets[person_id].point_keys.add((kind, normalized))
-    for person_id, tag in store.query(
-        f"SELECT person_id, tag FROM tags WHERE {where}", (chosen,)
-    ):
-        targets[person_id].tag_keys.add(tag.casefold())
-    _load_facts_and_dates(store, targets, where, chosen)
+    store.execute("DROP TABLE IF EXISTS temp.merge_targets")
+    store.execute("CREATE TEMP TABLE merge_targets (id INTEGER PRIMARY KEY)")
+    try:
+        store.execute(
+            "INSERT INTO temp.merge_targets SELECT value FROM json_each(?)",
+            (json.dumps(sorted(ids)),),
+        )
+        targets = _load_people(store)
+        _load_keys(store, targets)
+    finally:
+        store.execute("DROP TABLE temp.merge_targets")
     return targets
 
 
-def _load_facts_and_dates(
-    store: Store, targets: dict[int, Target], where: str, chosen: str
-) -> None:
-    for person_id, category, key, value in store.query(
-        f"SELECT person_id, category, key, value FROM facts WHERE {where}", (chosen,)
+def _load_people(store: Store) -> dict[int, Target]:
+    columns = ", ".join(f"p.{column}" for column in FILLABLE)
+    targets = {}
+    for row in tuples(
+        store,
+        f"""SELECT p.id, p.name, p.updated_at, {columns}
+        FROM temp.merge_targets t JOIN people p ON p.id = t.id""",
+    ):
+        columns_now = dict(zip(FILLABLE, row[3:], strict=True))
+        targets[row[0]] = Target(row[0], True, row[1], columns_now, updated=row[2])
+    return targets
+
+
+def _rows_of(store: Store, table: str, columns: str) -> Iterator[tuple]:
+    """Rows of a table that belong to the people being merged into."""
+    return tuples(
+        store,
+        f"""SELECT x.person_id, {columns} FROM temp.merge_targets t
+        JOIN {table} x ON x.person_id = t.id""",
+    )
+
+
+def _load_keys(store: Store, targets: dict[int, Target]) -> None:
+    for person_id, kind, normalized in _rows_of(
+        store, "contact_points", "x.kind, x.normalized"
+    ):
+        targets[person_id].point_keys.add((kind, normalized))
+    for person_id, tag in _rows_of(store, "tags", "x.tag"):
+        targets[person_id].tag_keys.add(tag.casefold())
+    for person_id, category, key, value in _rows_of(
+        store, "facts", "x.category, x.key, x.value"
     ):
         targets[person_id].fact_keys.add((category, key.casefold(), value))
-    for person_id, label, month, day, year in store.query(
-        f"SELECT person_id, label, month, day, year FROM important_dates WHERE {where}",
-        (chosen,),
+    for person_id, label, month, day, year in _rows_of(
+        store, "important_dates", "x.label, x.month, x.day, x.year"
     ):
         targets[person_id].date_keys[label] = PartialDate(month, day, year)
