@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,9 +13,7 @@ from farley.domain.transfer.results import ImportReport, RowOutcome
 from farley.domain.transfer.targets import Target, load_targets, merge
 from farley.store import Store
 
-Progress = Callable[[int, int], None]
 PEOPLE_COLUMNS = ("id", "name", *FILLABLE, "created_at", "updated_at")
-_STEP = 2000
 
 
 @dataclass(slots=True)
@@ -43,13 +40,11 @@ class ContactImport:
         self.first_new = bulk.first_free_id(store, "people")
         self.targets: dict[int, Target] = {}
 
-    def place(
-        self, rows: list[Incoming], progress: Progress | None = None
-    ) -> list[Placed]:
+    def place(self, rows: list[Incoming]) -> list[Placed]:
         """Decide, row by row, who each row is; later rows can match earlier ones."""
         placed: list[Placed] = []
         next_id = self.first_new
-        for number, incoming in enumerate(rows, start=1):
+        for incoming in rows:
             found = None if self.on_duplicate == "new" else self.index.match(incoming)
             if found is not None and self.on_duplicate == "skip":
                 placed.append(Placed(incoming, found[0], found[1], skip=True))
@@ -58,8 +53,6 @@ class ContactImport:
                 found, next_id = (next_id, None), next_id + 1
             self.index.remember(incoming, found[0])
             placed.append(Placed(incoming, *found))
-            if progress and number % _STEP == 0:
-                progress(number, len(rows))
         return placed
 
     def merge(self, placed: list[Placed]) -> None:
