@@ -66,14 +66,23 @@ def export_snapshot(
     yield '{\n  "farley": ' + json.dumps(head) + ',\n  "tables": {'
     for number, table in enumerate(TABLES):
         yield ("," if number else "") + f"\n    {json.dumps(table)}: ["
-        for index, row in enumerate(table_rows(store, table, people)):
-            yield (
-                ("," if index else "")
-                + "\n      "
-                + json.dumps(row, ensure_ascii=False)
-            )
+        rows = table_rows(store, table, people)
+        for index, batch in enumerate(_batched(rows)):
+            yield ("," if index else "") + "\n      " + ",\n      ".join(batch)
         yield "\n    ]"
     yield "\n  }\n}\n"
+
+
+def _batched(rows: Iterator[dict[str, Any]], size: int = 1000) -> Iterator[list[str]]:
+    """Rows as JSON in lists of `size`, so that output goes out in few pieces."""
+    batch: list[str] = []
+    for row in rows:
+        batch.append(json.dumps(row, ensure_ascii=False))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def table_rows(
