@@ -49,7 +49,8 @@ def _refs(rows) -> list[PersonRef]:
 
 def _by_id(store: Store, query: str) -> list[PersonRef]:
     digits = query.removeprefix("#")
-    if not digits.isdigit() or len(digits) > 18:
+    # str.isdigit() also takes digits int() cannot read, such as "²".
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
         return []
     sql = "SELECT id, name, company FROM people WHERE id = ?"
     found = _refs(store.query(sql, (int(digits),)))
