@@ -43,7 +43,7 @@ def test_a_full_google_contact_keeps_every_group_it_has():
     )
 
 
-def test_google_contacts_without_a_name_take_the_company_or_the_email():
+def test_google_contacts_without_a_name_take_the_company_email_or_phone():
     result = read("google_contacts.csv")
 
     assert result.records[1:] == [
@@ -66,11 +66,15 @@ def test_google_contacts_without_a_name_take_the_company_or_the_email():
             tags=["Suppliers"],
         ),
         ContactRecord(8, "li.wen@sunmail.cn", emails=["li.wen@sunmail.cn"]),
+        ContactRecord(9, "+44 7700 900999", phones=["+44 7700 900999"], tags=[]),
     ]
 
 
 def test_a_google_contact_with_nothing_to_call_it_by_is_a_bad_row():
-    assert read("google_contacts.csv").bad == [BadRow(9, "no name")]
+    data = (
+        b"First Name,Last Name,Labels,Notes\nDana,Whitfield,,\n,,* myContacts,hello\n"
+    )
+    assert read_import(data).bad == [BadRow(3, "no name")]
 
 
 def test_the_older_google_layout_reads_name_group_membership_and_organization():

@@ -208,8 +208,14 @@ def test_a_lowercase_begin_vcard_after_blank_lines_is_still_a_vcard():
     assert result.records == [ContactRecord(3, "Lena Vogt")]
 
 
-def test_a_card_with_nothing_to_call_it_by_is_a_bad_row():
+def test_a_card_with_only_a_phone_is_filed_under_the_number():
     result = read_import(card("TEL:+44 7700 900999"))
+
+    assert [r.name for r in result.records] == ["+44 7700 900999"]
+
+
+def test_a_card_with_nothing_to_call_it_by_is_a_bad_row():
+    result = read_import(card("NOTE:met at the fair"))
 
     assert result.bad == [BadRow(1, "no name")]
 

@@ -45,7 +45,7 @@ def collect(
             override(record, row, overrides)
         if not record.name:
             company = record.company if company_stands_in else None
-            record.name = stand_in_name("", company, record.emails)
+            record.name = stand_in_name("", company, record.emails, record.phones)
         if record.name:
             records.append(record)
         else:

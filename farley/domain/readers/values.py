@@ -43,9 +43,20 @@ def join_place(*parts: str) -> str | None:
     return ", ".join(part for part in parts if part) or None
 
 
-def stand_in_name(name: str, company: str | None, emails: list[str]) -> str:
-    """The name to file a contact under: their own, else the company, else an email."""
-    return name or company or (emails[0] if emails else "")
+def stand_in_name(
+    name: str, company: str | None, emails: list[str], phones: list[str] = ()
+) -> str:
+    """The name to file a contact under: their own, else company, email or phone.
+
+    Address books keep phone-only entries; filing one under its number keeps a
+    whole export importable.
+    """
+    return (
+        name
+        or company
+        or (emails[0] if emails else "")
+        or (phones[0] if phones else "")
+    )
 
 
 def tidy_text(value: str) -> str:

@@ -117,7 +117,9 @@ def contact_from_card(line: int, card: list[Property]) -> ContactRecord:
 
     if not record.name:
         record.name = _name_from_parts(card)
-    record.name = stand_in_name(record.name, record.company, record.emails)
+    record.name = stand_in_name(
+        record.name, record.company, record.emails, record.phones
+    )
     return record
 
 
