@@ -50,7 +50,7 @@ def test_the_agenda_lists_meetings_reminders_and_dates_in_the_window(ok):
         "Agenda: Thu 3 Dec 2026 to Thu 10 Dec 2026\n"
         "\n"
         "Meetings\n"
-        "  Fri 4 Dec 2026 15:00 (tomorrow) with Dana Whitfield, Priya Shah: Q1 plan\n"
+        "  Fri 4 Dec 2026 15:00 (tomorrow) with Dana Whitfield, Priya Shah: Q1 plan  #1\n"
         "\n"
         "Reminders due\n"
         "  #2 overdue thing (Priya Shah) OVERDUE: due Mon 30 Nov 2026 (3 days ago)\n"

@@ -14,6 +14,7 @@ from farley import __version__
 from farley.cli import (
     brief,
     circle,
+    delete,
     maintenance,
     meetings,
     notes,
@@ -80,7 +81,6 @@ class FarleyGroup(TyperGroup):
 app = typer.Typer(
     cls=FarleyGroup,
     name="farley",
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -94,7 +94,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -119,6 +119,9 @@ def root(
     remembering, what was said and promised) and get a one-screen brief before
     you meet them.
     """
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        return
     ctx.obj = Session(db)
     ctx.call_on_close(ctx.obj.close)
 
@@ -146,17 +149,20 @@ COMMAND_MODULES = (
     circle,
     transfer,
     maintenance,
+    delete,
 )
 
 
 @cache
 def _command_apps() -> dict[str, typer.Typer]:
     """Each command name, in the order of the modules, with the app that holds it."""
-    return {
-        info.name or info.callback.__name__.replace("_", "-"): module.app
-        for module in COMMAND_MODULES
-        for info in module.app.registered_commands
-    }
+    names: dict[str, typer.Typer] = {}
+    for module in COMMAND_MODULES:
+        for info in module.app.registered_commands:
+            names[info.name or info.callback.__name__.replace("_", "-")] = module.app
+        for group in module.app.registered_groups:
+            names[group.name] = module.app
+    return names
 
 
 @cache

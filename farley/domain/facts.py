@@ -81,12 +81,21 @@ def _fact(row) -> Fact:
     )
 
 
-def remove_fact(store: Store, fact_id: int) -> Fact:
+def get_fact(store: Store, fact_id: int) -> Fact:
     row = None
     if 0 < fact_id <= MAX_ID:
         row = store.one("SELECT * FROM facts WHERE id = ?", (fact_id,))
     if row is None:
         raise NotFound(f"no fact has id {fact_id}: see farley show PERSON for fact ids")
+    return _fact(row)
+
+
+def remove_fact(store: Store, fact_id: int) -> Fact:
+    """Delete a fact, leaving no trace of it in the search index or the file."""
+    fact = get_fact(store, fact_id)
     with store.transaction():
         store.execute("DELETE FROM facts WHERE id = ?", (fact_id,))
-    return _fact(row)
+        # Merging the index segments drops the deleted words from the file.
+        store.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    store.scrub()
+    return fact

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from farley.dates.format import from_iso, to_iso
-from farley.domain.models import Meeting, PersonRef
-from farley.errors import InvalidInput
+from farley.domain.models import MAX_ID, Meeting, PersonRef
+from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
 
@@ -85,6 +85,15 @@ def meetings_of(
         (person_id, limit) if limit else (person_id,),
     )
     return _with_people(store, [_meeting(row) for row in rows])
+
+
+def get_meeting(store: Store, meeting_id: int) -> Meeting:
+    row = None
+    if 0 < meeting_id <= MAX_ID:
+        row = store.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+    if row is None:
+        raise NotFound(f"no meeting has id {meeting_id}: see farley agenda for ids")
+    return _with_people(store, [_meeting(row)])[0]
 
 
 def _meeting(row) -> Meeting:

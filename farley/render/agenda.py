@@ -45,6 +45,7 @@ def meeting_line(meeting: Meeting, now: datetime) -> Line:
         parts.append(f": {meeting.topic}")
     if meeting.place:
         parts.append(Span(f" @ {meeting.place}", "dim"))
+    parts.append(Span(f"  #{meeting.id}", "dim"))
     return line(*parts)
 
 

@@ -56,7 +56,7 @@ def profile_document(profile: Profile, now: datetime) -> Document:
         else "Notes"
     )
     document.add(
-        Section(title, [ln for n in profile.notes for ln in note_lines(n, now)])
+        Section(title, [ln for n in profile.notes for ln in note_lines(n, now, others_than=person.id)])
     )
     return document
 

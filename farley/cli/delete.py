@@ -1,0 +1,89 @@
+"""The `delete` group: take back a single fact, note, meeting or reminder."""
+
+from typing import Annotated
+
+import typer
+
+from farley.cli.options import Yes, command_app
+from farley.cli.session import say, session
+
+app = command_app()
+delete_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+app.add_typer(delete_app, name="delete")
+
+
+@delete_app.callback(invoke_without_command=True)
+def delete(ctx: typer.Context) -> None:
+    """Delete one fact, note, meeting or reminder by its number."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+Number = Annotated[int, typer.Argument(help="Its number, as farley show lists it.")]
+
+
+def _go_ahead(question: str, yes: bool) -> None:
+    if yes:
+        return
+    try:
+        agreed = typer.confirm(question, default=False, err=True)
+    except typer.Abort:
+        say("")
+        agreed = False
+    if not agreed:
+        say("Nothing deleted (add --yes to skip the question).")
+        raise typer.Exit(1)
+
+
+@delete_app.command("fact")
+def delete_fact(ctx: typer.Context, fact_id: Number, yes: Yes = False) -> None:
+    """Delete a fact, by its number in farley show."""
+    from farley.domain.facts import get_fact, remove_fact
+
+    store = session(ctx).store()
+    fact = get_fact(store, fact_id)
+    _go_ahead(f"Delete fact {fact.id} ({fact.key}: {fact.value})?", yes)
+    remove_fact(store, fact_id)
+    typer.echo(f"Deleted fact {fact_id}")
+
+
+@delete_app.command("note")
+def delete_note(ctx: typer.Context, note_id: Number, yes: Yes = False) -> None:
+    """Delete a note, by its number in farley show or history."""
+    from farley.domain.notes import get_note
+    from farley.domain.removal import delete_note as remove
+
+    store = session(ctx).store()
+    note = get_note(store, note_id)
+    first = note.text.splitlines()[0][:60]
+    _go_ahead(f"Delete note {note.id} ({first})?", yes)
+    remove(store, note_id)
+    typer.echo(f"Deleted note {note_id}")
+
+
+@delete_app.command("meeting")
+def delete_meeting(ctx: typer.Context, meeting_id: Number, yes: Yes = False) -> None:
+    """Cancel a meeting, by its number in farley agenda."""
+    from farley.dates.format import format_when
+    from farley.domain.meetings import get_meeting
+    from farley.domain.removal import delete_meeting as remove
+
+    run = session(ctx)
+    store = run.store()
+    meeting = get_meeting(store, meeting_id)
+    _go_ahead(f"Delete the meeting on {format_when(meeting.starts_at, run.now)}?", yes)
+    remove(store, meeting_id)
+    typer.echo(f"Deleted meeting {meeting_id}")
+
+
+@delete_app.command("reminder")
+def delete_reminder(ctx: typer.Context, reminder_id: Number, yes: Yes = False) -> None:
+    """Delete a reminder, by its number in farley reminders."""
+    from farley.domain.reminders import get_reminder
+    from farley.domain.removal import delete_reminder as remove
+
+    store = session(ctx).store()
+    reminder = get_reminder(store, reminder_id)
+    _go_ahead(f"Delete reminder {reminder.id} ({reminder.text})?", yes)
+    remove(store, reminder_id)
+    typer.echo(f"Deleted reminder {reminder_id}")
