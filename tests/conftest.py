@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from farley.cli.main import app
-from farley.store import Store, open_store
+from farley.store import open_store
 
 ZONE = timezone(timedelta(hours=1))
 # A Thursday, so that "friday" is tomorrow and "monday" is next week.
