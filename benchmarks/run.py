@@ -17,6 +17,7 @@ import os
 import shutil
 import sqlite3
 import sys
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def _build_in(work: Path, people: int, notes: int, farley: list[str]) -> Built:
 
 def _person_with_notes(data_file: Path, wanted: int) -> tuple[int, int]:
     """Someone with about `wanted` notes: the same kind of brief in every file."""
-    with sqlite3.connect(data_file) as conn:
+    with closing(sqlite3.connect(data_file)) as conn:
         return conn.execute(
             """SELECT person_id, count(*) FROM note_people GROUP BY person_id
             ORDER BY abs(count(*) - ?), person_id LIMIT 1""",
@@ -144,7 +145,7 @@ def _add_meetings(farley: list[str], env: dict, person: int, people: int) -> Non
 
 def _words(data_file: Path) -> tuple[str, str]:
     """A rare made-up word (in about ten notes) and the commonest word."""
-    with sqlite3.connect(data_file) as conn:
+    with closing(sqlite3.connect(data_file)) as conn:
         conn.execute(
             "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search_index, row)"
         )
