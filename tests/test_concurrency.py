@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from farley.store.schema import LATEST
+
 # One writer: waits at the barrier, then opens the file (perhaps creating it)
 # and adds a person and their notes, each note its own transaction.
 DRIVER = """
@@ -127,3 +129,19 @@ def test_notes_from_several_terminals_at_once_are_all_kept(ok, tmp_path, data_fi
     conn = sqlite3.connect(data_file)
     assert {row[0] for row in conn.execute("SELECT text FROM notes")} == texts
     conn.close()
+
+
+def test_programs_opening_an_old_file_at_once_upgrade_it_once(tmp_path, monkeypatch):
+    data, barrier = tmp_path / "farley.db", tmp_path / "barrier"
+    barrier.mkdir()
+    fixture = Path(__file__).parent / "fixtures" / "schema-v1.db"
+    data.write_bytes(fixture.read_bytes())
+    monkeypatch.setenv("FARLEY_DB", str(data))
+    notes = [cli_at_barrier(barrier, "note", "dana", f"call {n}") for n in range(3)]
+
+    results = finish(start_together(notes, barrier))
+
+    assert [code for code, _ in results] == [0] * 3, results
+    assert count(data, "PRAGMA user_version") == LATEST
+    assert count(data, "SELECT count(*) FROM notes") == 4
+    assert count(data, "SELECT count(*) FROM people") == 2
