@@ -1,8 +1,10 @@
 """Every command explains itself and is in the README."""
 
+import importlib
 from pathlib import Path
 
 import pytest
+import typer
 from typer.main import get_command
 
 from farley.cli.main import app
@@ -56,3 +58,18 @@ def test_a_mistyped_command_gets_a_suggestion(farley):
     assert run.err == (
         "farley: no such command 'breif' (did you mean brief?): see farley --help\n"
     )
+
+
+def test_the_table_of_commands_names_each_command_of_every_module_once():
+    from farley.cli import main
+
+    modules = sorted({path.stem for path in Path(main.__file__).parent.glob("*.py")})
+    found = {}
+    for module in modules:
+        cli = importlib.import_module(f"farley.cli.{module}")
+        if isinstance(getattr(cli, "app", None), typer.Typer) and module != "main":
+            for info in cli.app.registered_commands:
+                found[info.name or info.callback.__name__.replace("_", "-")] = module
+            for group in cli.app.registered_groups:
+                found[group.name] = module
+    assert found == main.COMMANDS

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from farley.dates.format import format_date, format_relative
+from farley.dates.format import format_date
 from farley.domain.agenda import Agenda
 from farley.domain.models import Meeting, Reminder
-from farley.domain.occasions import Occasion
 from farley.render.document import Document, Line, Section, Span, line
-from farley.render.labels import names, reminder_line, when_with_relative
+from farley.render.labels import (
+    names,
+    occasion_line,
+    reminder_line,
+    when_with_relative,
+)
 
 
 def agenda_document(agenda: Agenda, now: datetime) -> Document:
@@ -47,19 +51,6 @@ def meeting_line(meeting: Meeting, now: datetime) -> Line:
         parts.append(Span(f" @ {meeting.place}", "dim"))
     parts.append(Span(f"  #{meeting.id}", "dim"))
     return line(*parts)
-
-
-def occasion_line(occasion: Occasion, now: datetime, with_name: bool = True) -> Line:
-    """ "Dana Whitfield's birthday, Tue 8 Dec (in 5 days), turns 46"."""
-    when = f"{format_date(occasion.on)} ({format_relative(occasion.on, now)})"
-    label = (
-        f"{occasion.person.name}'s {occasion.label}" if with_name else occasion.label
-    )
-    extra = ""
-    if occasion.years is not None:
-        turns = occasion.is_birthday
-        extra = f", turns {occasion.years}" if turns else f", {occasion.years} years"
-    return line(Span(label, "strong"), f", {when}{extra}")
 
 
 def reminders_document(reminders: list[Reminder], now: datetime) -> Document:

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from farley.dates.format import format_date, format_relative, format_span
 from farley.domain.brief import Brief, FactEntry, PersonBrief, SinceLastMet
 from farley.domain.models import Meeting, Note
-from farley.render.agenda import occasion_line
 from farley.render.document import Document, Line, Section, Span, line
 from farley.render.labels import (
     met_text,
     names,
+    occasion_line,
     reminder_line,
     role,
     when_with_relative,

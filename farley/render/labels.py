@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.models import Person, PersonRef, Reminder
 from farley.render.document import Line, Span, line
+
+if TYPE_CHECKING:
+    from farley.domain.occasions import Occasion
 
 
 def who(person: PersonRef | Person) -> str:
@@ -54,3 +58,16 @@ def met_text(person: Person) -> str:
     """'Leeds conference, Tue 3 Mar 2026' from how and when you met."""
     parts = [person.met_how or "", format_date(person.met_on) if person.met_on else ""]
     return ", ".join(part for part in parts if part)
+
+
+def occasion_line(occasion: Occasion, now: datetime, with_name: bool = True) -> Line:
+    """ "Dana Whitfield's birthday, Tue 8 Dec (in 5 days), turns 46"."""
+    when = f"{format_date(occasion.on)} ({format_relative(occasion.on, now)})"
+    label = (
+        f"{occasion.person.name}'s {occasion.label}" if with_name else occasion.label
+    )
+    extra = ""
+    if occasion.years is not None:
+        turns = occasion.is_birthday
+        extra = f", turns {occasion.years}" if turns else f", {occasion.years} years"
+    return line(Span(label, "strong"), f", {when}{extra}")

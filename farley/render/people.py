@@ -55,9 +55,8 @@ def profile_document(profile: Profile, now: datetime) -> Document:
         if profile.note_count > len(profile.notes)
         else "Notes"
     )
-    document.add(
-        Section(title, [ln for n in profile.notes for ln in note_lines(n, now, others_than=person.id)])
-    )
+    notes = [ln for n in profile.notes for ln in note_lines(n, now, person.id)]
+    document.add(Section(title, notes))
     return document
 
 
