@@ -1,0 +1,258 @@
+"""Writing many rows at once: the search index is filled in after them, in bulk."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from itertools import chain
+from operator import itemgetter
+from typing import Any
+
+from farley.store.core import Store
+from farley.store.schema import PERSON_BODY
+
+# The triggers that index one row at a time as it is written. FTS5 writes out
+# its pending words at the end of every statement, a trigger's too, so a row
+# indexed by a trigger costs a small segment and a later merge: a load drops
+# them and writes the rows it added to the index in one statement per kind.
+# note_people_dated is dropped for the same reason: a load's links carry their
+# dates already.
+SUSPENDED = (
+    "people_indexed",
+    "people_reindexed",
+    "tags_added",
+    "facts_indexed",
+    "notes_indexed",
+    "reminders_indexed",
+    "note_people_dated",
+)
+ROWS_PER_STATEMENT = 200
+# Past this many rows, the indexes a load writes to outgrow SQLite's default
+# page cache of 2 MB, and their pages go back and forth to the write-ahead
+# log: a million notes go in a third quicker with the larger cache. A small
+# load keeps the default, and so writes to the log as it goes.
+BIG_LOAD = 100_000
+BIG_CACHE_KIB = 65_536
+# What the suspended triggers would have written for the rows of each table.
+INDEX_ROWS = {
+    "people": f"SELECT id * 4, name, {PERSON_BODY.format(p='people')} FROM people",
+    "notes": "SELECT id * 4 + 1, '', text FROM notes",
+    "facts": "SELECT id * 4 + 2, key, value FROM facts",
+    "reminders": "SELECT id * 4 + 3, '', text FROM reminders",
+}
+
+
+class BulkLoad:
+    """Rows written many at a time inside one transaction, indexed at the end.
+
+    While rows are being written the triggers above are gone: a person on file
+    whose fields or tags change other than through `update` and `insert` must
+    be given to `reindex`.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._saved: list[str] | None = None
+        self._last: dict[str, int] = {}
+        self._people: set[int] = set()
+        self._undated = False
+        self._defaults: dict[str, dict[str, Any]] = {}
+        self._written = 0
+        self._cache: int | None = None
+
+    def insert(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> int:
+        """Insert rows given as tuples in the order of `columns`; return how many."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        if not rows:
+            return 0
+        self._suspend()
+        if table == "tags":
+            self.reindex(row[columns.index("person_id")] for row in rows)
+        elif table == "note_people":
+            self._undated |= _undated(columns, rows)
+        columns, rows = self._without_nulls(table, columns, rows)
+        _insert(self.store, table, columns, rows)
+        self._written += len(rows)
+        if self._written > BIG_LOAD and self._cache is None:
+            self._cache = self.store.value("PRAGMA cache_size")
+            self.store.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
+        return len(rows)
+
+    def _without_nulls(
+        self, table: str, columns: Sequence[str], rows: list[Sequence[Any]]
+    ) -> tuple[Sequence[str], list[Sequence[Any]]]:
+        """Leave out the columns that are NULL in every row and NULL by default."""
+        # Binding None costs the sqlite3 module a search for an adapter, each
+        # time: for the empty columns of a hundred thousand rows, a third of
+        # the time of the insert.
+        defaults = self._defaults.get(table)
+        if defaults is None:
+            info = self.store.query(f"PRAGMA table_info({table})")
+            defaults = self._defaults[table] = {row[1]: row[4] for row in info}
+        keep = [
+            at
+            for at, column in enumerate(columns)
+            if defaults.get(column) is not None or not _all_null(rows, at)
+        ]
+        if len(keep) == len(columns):
+            return columns, rows
+        # itemgetter of one position gives the value itself, not a tuple.
+        pick = itemgetter(*keep) if len(keep) > 1 else lambda row: (row[keep[0]],)
+        return [columns[at] for at in keep], list(map(pick, rows))
+
+    def update(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """Set `columns` of existing rows; each row is (id, *values)."""
+        if not rows:
+            return
+        self._suspend()
+        if table == "people":
+            self.reindex(row[0] for row in rows)
+        names = ", ".join(columns)
+        store = self.store
+        store.execute("DROP TABLE IF EXISTS temp.bulk_updates")
+        store.execute(
+            f"CREATE TEMP TABLE bulk_updates (id INTEGER PRIMARY KEY, {names})"
+        )
+        try:
+            marks = ", ".join("?" for _ in range(len(columns) + 1))
+            store.executemany(f"INSERT INTO temp.bulk_updates VALUES ({marks})", rows)
+            sets = ", ".join(f"{column} = u.{column}" for column in columns)
+            store.execute(
+                f"UPDATE {table} SET {sets} FROM temp.bulk_updates u "
+                f"WHERE {table}.id = u.id"
+            )
+        finally:
+            store.execute("DROP TABLE temp.bulk_updates")
+
+    def reindex(self, people: Iterable[int]) -> None:
+        """Have the index rows of these people rewritten at the end."""
+        self._people.update(people)
+
+    def finish(self) -> None:
+        """Write the index rows of everything the load added or changed."""
+        if self._saved is None:
+            return
+        for table, select in INDEX_ROWS.items():
+            self.store.execute(
+                f"INSERT INTO search_index (rowid, title, body) {select} WHERE id > ?",
+                (self._last[table],),
+            )
+        self._reindex_people()
+        if self._undated:
+            self.store.execute(
+                """UPDATE note_people SET happened_at = (
+                    SELECT happened_at FROM notes WHERE id = note_people.note_id
+                ) WHERE happened_at IS NULL"""
+            )
+        self.restore()
+
+    def restore(self) -> None:
+        """Put the triggers and the page cache back, as they were."""
+        if self._saved is not None:
+            for sql in self._saved:
+                self.store.execute(sql)
+            self._saved = None
+        if self._cache is not None:
+            self.store.execute(f"PRAGMA cache_size = {self._cache}")
+            self._cache = None
+
+    def _suspend(self) -> None:
+        if self._saved is not None:
+            return
+        store = self.store
+        marks = ", ".join("?" for _ in SUSPENDED)
+        found = store.query(
+            f"""SELECT name, sql FROM sqlite_master
+            WHERE type = 'trigger' AND name IN ({marks}) ORDER BY rowid""",
+            SUSPENDED,
+        )
+        for table in INDEX_ROWS:
+            self._last[table] = store.value(f"SELECT max(id) FROM {table}") or 0
+        for name, _sql in found:
+            store.execute(f"DROP TRIGGER {name}")
+        self._saved = [sql for _name, sql in found]
+        # Rows go in a few hundred to a statement: one may refer to a row that
+        # a later statement writes, so references are checked at the commit.
+        store.execute("PRAGMA defer_foreign_keys = ON")
+
+    def _reindex_people(self) -> None:
+        on_file = sorted(p for p in self._people if p <= self._last["people"])
+        if not on_file:
+            return
+        store = self.store
+        store.execute("DROP TABLE IF EXISTS temp.bulk_reindex")
+        store.execute("CREATE TEMP TABLE bulk_reindex (id INTEGER PRIMARY KEY)")
+        try:
+            store.executemany(
+                "INSERT INTO temp.bulk_reindex VALUES (?)", ((p,) for p in on_file)
+            )
+            store.execute(
+                """DELETE FROM search_index
+                WHERE rowid IN (SELECT id * 4 FROM temp.bulk_reindex)"""
+            )
+            store.execute(
+                f"""INSERT INTO search_index (rowid, title, body) {INDEX_ROWS["people"]}
+                WHERE id IN temp.bulk_reindex"""
+            )
+        finally:
+            store.execute("DROP TABLE temp.bulk_reindex")
+
+
+def _insert(
+    store: Store, table: str, columns: Sequence[str], rows: list[Sequence[Any]]
+) -> None:
+    """Insert the rows a few hundred to a statement.
+
+    A statement opens and positions its cursors on the table and each of its
+    indexes once: one row a statement pays for that every row.
+    """
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    most = store.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    size = max(1, min(ROWS_PER_STATEMENT, most // len(columns)))
+    whole = len(rows) - len(rows) % size
+    flat = chain.from_iterable
+    if whole:
+        store.executemany(
+            head + ", ".join([one] * size),
+            (tuple(flat(rows[at : at + size])) for at in range(0, whole, size)),
+        )
+    if whole < len(rows):
+        rest = rows[whole:]
+        store.execute(head + ", ".join([one] * len(rest)), tuple(flat(rest)))
+
+
+def _all_null(rows: list[Sequence[Any]], at: int) -> bool:
+    if rows[0][at] is not None:
+        return False
+    return list(map(itemgetter(at), rows)).count(None) == len(rows)
+
+
+def _undated(columns: Sequence[str], rows: list[Sequence[Any]]) -> bool:
+    """Tell whether some links lack the date their note happened on."""
+    if "happened_at" not in columns:
+        return True
+    at = columns.index("happened_at")
+    return any(row[at] is None for row in rows)
+
+
+@contextmanager
+def bulk_load(store: Store) -> Iterator[BulkLoad]:
+    """A load inside the current transaction; an error must roll that back."""
+    if not store.conn.in_transaction:
+        raise RuntimeError("a bulk load runs inside a transaction")
+    load = BulkLoad(store)
+    try:
+        yield load
+    except BaseException:
+        # The rows written so far go unindexed: only the triggers are put back,
+        # if SQLite has not rolled the transaction back already. The rollback
+        # that follows takes them back too, so a failure here is not the story.
+        if store.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                load.restore()
+        raise
+    load.finish()
