@@ -293,7 +293,8 @@ def remove_person(store: Store, person_id: int) -> Person:
             (person_id, person_id),
         )
         store.execute(
-            "DELETE FROM import_changes WHERE table_name = 'people' AND row_id = ?",
+            """DELETE FROM import_changes
+            WHERE table_name = 'people' AND row_id = ? AND last_id IS NULL""",
             (person_id,),
         )
         store.execute("DELETE FROM people WHERE id = ?", (person_id,))

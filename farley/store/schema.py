@@ -252,5 +252,201 @@ CREATE TRIGGER notes_redated AFTER UPDATE OF happened_at ON notes BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [CORE, SEARCH, IMPORT_BATCHES, NOTE_DATES]
+# A run of rows a batch inserted, noted once instead of row by row: from row_id
+# to last_id, each made at the time in old_value (its own, or its person's).
+IMPORT_RANGES = """
+ALTER TABLE import_changes ADD COLUMN last_id INTEGER;
+"""
+
+# Keeping in touch, read from one index instead of every person's notes. Each
+# person's clock: their latest note or meeting, ahead ones too (so the row
+# changes only on writes), the day it runs from, and the day they fall due
+# under their cadence. A contact still ahead makes the stored day too late:
+# the domain works those few people out afresh, by the clock, on every read.
+# The texts below are also the domain's, and are frozen with this migration.
+
+# {what} of the cadence that counts for {person}: their own, else the shortest
+# of their tags'. A cadence is read as describe() writes it ("every week",
+# "every 3 months") and matched to one of its units; a text written any other
+# way counts as no cadence.
+TOUCH_CADENCE = """(SELECT {what} FROM (
+    SELECT w.rank, w.cadence, w.n * u.days AS days, w.n * u.months AS months,
+        w.n * u.approx AS approx
+    FROM (
+        SELECT rank, cadence, CASE WHEN cadence GLOB 'every [1-9]*'
+            THEN CAST(substr(cadence, 7) AS INTEGER) ELSE 1 END AS n
+        FROM (
+            SELECT 0 AS rank, cadence FROM people WHERE id = {person}
+            UNION ALL
+            SELECT 1, c.cadence FROM tags t JOIN tag_cadences c ON c.tag = t.tag
+            WHERE t.person_id = {person}
+        )
+    ) w JOIN touch_units u ON w.cadence = CASE w.n WHEN 1 THEN 'every ' || u.unit
+        ELSE 'every ' || w.n || ' ' || u.unit || 's' END
+    WHERE w.n * u.approx <= 365250
+) s ORDER BY s.rank, s.approx LIMIT 1)"""
+
+# One step on from the day {since}; a month on from 31 Jan is 28 Feb, as in
+# Recurrence.add_to, where SQLite alone would say 3 Mar.
+TOUCH_STEP = """CASE WHEN s.months = 0 THEN date({since}, '+' || s.days || ' days')
+    ELSE min(date({since}, '+' || s.months || ' months'),
+        date({since}, 'start of month', '+' || (s.months + 1) || ' months', '-1 day'))
+    END"""
+
+
+def touch_due(since: str, person: str) -> str:
+    """SQL for the day {person} falls due when their clock runs from {since}."""
+    step = TOUCH_STEP.format(since=since)
+    return TOUCH_CADENCE.format(what=step, person=person)
+
+
+LAST_CONTACT = """nullif(max(
+    coalesce((SELECT max(happened_at) FROM note_people WHERE person_id = {person}), ''),
+    coalesce((SELECT max(m.starts_at) FROM meeting_people mp
+        JOIN meetings m ON m.id = mp.meeting_id WHERE mp.person_id = {person}), '')
+), '')"""
+
+# Every clock of the people {which} picks out (a condition on p), worked out
+# from scratch in one statement.
+TOUCH_REFRESH = f"""
+WITH found AS MATERIALIZED (
+    SELECT p.id, p.created_at, p.snoozed_until,
+        {LAST_CONTACT.format(person="p.id")} AS contacted_at
+    FROM people p WHERE {{which}}
+), dated AS MATERIALIZED (
+    SELECT *, coalesce(substr(contacted_at, 1, 10), substr(created_at, 1, 10)) AS since
+    FROM found
+)
+INSERT OR REPLACE INTO touch_clocks
+    (person_id, contacted_at, since, due_on, snoozed_until)
+SELECT id, contacted_at, since, {touch_due("d.since", "d.id")}, snoozed_until
+FROM dated d
+"""
+
+_DUE_AGAIN = touch_due("touch_clocks.since", "touch_clocks.person_id")
+_RECOUNT = LAST_CONTACT.format(person="touch_clocks.person_id")
+
+TOUCH_CLOCKS = f"""
+CREATE TABLE touch_units (
+    unit TEXT PRIMARY KEY,
+    days INTEGER NOT NULL,
+    months INTEGER NOT NULL,
+    approx REAL NOT NULL
+);
+INSERT INTO touch_units (unit, days, months, approx) VALUES
+    ('day', 1, 0, 1.0), ('week', 7, 0, 7.0),
+    ('month', 0, 1, 30.44), ('year', 0, 12, 365.25);
+
+CREATE TABLE touch_clocks (
+    person_id INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    contacted_at TEXT,
+    since TEXT NOT NULL,
+    due_on TEXT,
+    snoozed_until TEXT
+);
+{TOUCH_REFRESH.format(which="1")};
+CREATE INDEX touch_clocks_by_due ON touch_clocks (due_on, snoozed_until, since);
+CREATE INDEX touch_clocks_by_since ON touch_clocks (since, snoozed_until);
+
+CREATE TRIGGER touch_clocks_contacted AFTER UPDATE OF contacted_at ON touch_clocks
+BEGIN
+    UPDATE touch_clocks SET since = coalesce(substr(new.contacted_at, 1, 10),
+        (SELECT substr(created_at, 1, 10) FROM people WHERE id = new.person_id))
+    WHERE person_id = new.person_id;
+END;
+CREATE TRIGGER touch_clocks_restarted AFTER UPDATE OF since ON touch_clocks BEGIN
+    UPDATE touch_clocks SET due_on = {touch_due("new.since", "new.person_id")}
+    WHERE person_id = new.person_id;
+END;
+
+CREATE TRIGGER people_clocked AFTER INSERT ON people BEGIN
+    INSERT OR REPLACE INTO touch_clocks (person_id, since, due_on, snoozed_until)
+    VALUES (
+        new.id, substr(new.created_at, 1, 10),
+        {touch_due("substr(new.created_at, 1, 10)", "new.id")}, new.snoozed_until
+    );
+END;
+CREATE TRIGGER people_reclocked AFTER UPDATE OF created_at ON people BEGIN
+    UPDATE touch_clocks
+    SET since = coalesce(substr(contacted_at, 1, 10), substr(new.created_at, 1, 10))
+    WHERE person_id = new.id;
+END;
+CREATE TRIGGER people_recadenced AFTER UPDATE OF cadence ON people BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = new.id;
+END;
+CREATE TRIGGER people_snoozed AFTER UPDATE OF snoozed_until ON people BEGIN
+    UPDATE touch_clocks SET snoozed_until = new.snoozed_until WHERE person_id = new.id;
+END;
+
+CREATE TRIGGER note_people_touched AFTER INSERT ON note_people
+WHEN new.happened_at IS NOT NULL BEGIN
+    UPDATE touch_clocks SET contacted_at = new.happened_at
+    WHERE person_id = new.person_id
+    AND (contacted_at IS NULL OR contacted_at < new.happened_at);
+END;
+CREATE TRIGGER note_people_retouched AFTER UPDATE OF happened_at ON note_people
+BEGIN
+    UPDATE touch_clocks SET contacted_at = CASE
+        WHEN contacted_at = old.happened_at THEN {_RECOUNT} ELSE new.happened_at END
+    WHERE person_id = new.person_id AND (contacted_at IS NULL
+        OR contacted_at < new.happened_at OR contacted_at = old.happened_at);
+END;
+CREATE TRIGGER note_people_untouched AFTER DELETE ON note_people BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
+    WHERE person_id = old.person_id AND contacted_at = old.happened_at;
+END;
+CREATE TRIGGER note_people_moved AFTER UPDATE OF person_id ON note_people BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
+    WHERE person_id IN (old.person_id, new.person_id);
+END;
+
+CREATE TRIGGER meeting_people_touched AFTER INSERT ON meeting_people BEGIN
+    UPDATE touch_clocks
+    SET contacted_at = (SELECT starts_at FROM meetings WHERE id = new.meeting_id)
+    WHERE person_id = new.person_id AND coalesce(contacted_at, '')
+        < (SELECT starts_at FROM meetings WHERE id = new.meeting_id);
+END;
+CREATE TRIGGER meeting_people_untouched AFTER DELETE ON meeting_people BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNT} WHERE person_id = old.person_id;
+END;
+CREATE TRIGGER meeting_people_moved AFTER UPDATE OF person_id ON meeting_people
+BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
+    WHERE person_id IN (old.person_id, new.person_id);
+END;
+CREATE TRIGGER meetings_moved AFTER UPDATE OF starts_at ON meetings BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
+    WHERE person_id IN (SELECT person_id FROM meeting_people WHERE meeting_id = new.id);
+END;
+
+CREATE TRIGGER tags_recadenced AFTER INSERT ON tags
+WHEN EXISTS (SELECT 1 FROM tag_cadences WHERE tag = new.tag) BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = new.person_id;
+END;
+CREATE TRIGGER tags_uncadenced AFTER DELETE ON tags
+WHEN EXISTS (SELECT 1 FROM tag_cadences WHERE tag = old.tag) BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = old.person_id;
+END;
+CREATE TRIGGER tag_cadences_added AFTER INSERT ON tag_cadences BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
+    WHERE person_id IN (SELECT person_id FROM tags WHERE tag = new.tag);
+END;
+CREATE TRIGGER tag_cadences_changed AFTER UPDATE ON tag_cadences BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
+    WHERE person_id IN (SELECT person_id FROM tags WHERE tag IN (old.tag, new.tag));
+END;
+CREATE TRIGGER tag_cadences_removed AFTER DELETE ON tag_cadences BEGIN
+    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
+    WHERE person_id IN (SELECT person_id FROM tags WHERE tag = old.tag);
+END;
+"""
+
+MIGRATIONS: list[str] = [
+    CORE,
+    SEARCH,
+    IMPORT_BATCHES,
+    NOTE_DATES,
+    IMPORT_RANGES,
+    TOUCH_CLOCKS,
+]
 LATEST = len(MIGRATIONS)

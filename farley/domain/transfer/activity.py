@@ -13,7 +13,7 @@ from farley.domain.transfer import bulk
 from farley.domain.transfer.incoming import DateReader
 from farley.domain.transfer.results import ImportReport, RowOutcome
 from farley.errors import InvalidInput
-from farley.store import Store
+from farley.store import BulkLoad, Store
 
 # Called after each chunk with the last line read, to stop at a bad row.
 Check = Callable[[int], None]
@@ -112,7 +112,7 @@ def chunks(records: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
 
 
 def import_notes(
-    store: Store,
+    load: BulkLoad,
     records: list[NoteRecord],
     report: ImportReport,
     dates: DateReader,
@@ -121,20 +121,20 @@ def import_notes(
     progress: Progress | None = None,
 ) -> None:
     """Add each note to the people it names; a note already on file is skipped."""
-    job = _Notes(store, report, dates)
+    job = _Notes(load.store, report, dates)
     first = job.next_id
     done = 0
     for chunk in chunks(records):
         notes, links = job.rows(chunk)
         check(chunk[-1].line)
-        bulk.insert_rows(store, "notes", _NOTE_COLUMNS, notes)
+        load.insert("notes", _NOTE_COLUMNS, notes)
         # In the order of the table's key, the rows go in twice as fast.
         links.sort(key=itemgetter(1, 0))
-        bulk.insert_rows(store, "note_people", _LINK_COLUMNS, links)
+        load.insert("note_people", _LINK_COLUMNS, links)
         done += len(chunk)
         if progress:
             progress(done, len(records))
-    bulk.record_inserted(store, batch, "notes", first)
+    bulk.record_range(load.store, batch, "notes", first, job.next_id - 1, job.stamp)
 
 
 class _Notes:
@@ -199,7 +199,7 @@ def _note_signatures(store: Store) -> set[int]:
 
 
 def import_reminders(
-    store: Store,
+    load: BulkLoad,
     records: list[ReminderRecord],
     report: ImportReport,
     dates: DateReader,
@@ -207,6 +207,7 @@ def import_reminders(
     check: Check,
 ) -> None:
     """Add each reminder to its person; one already on file is skipped."""
+    store = load.store
     finder = PersonFinder(store)
     rows = bulk.tuples(store, "SELECT person_id, text, due_on FROM reminders")
     seen = {hash(row) for row in rows}
@@ -225,8 +226,8 @@ def import_reminders(
         _add(report, record.line, record.person, row[0])
         next_id += 1
     check(records[-1].line if records else 0)
-    bulk.insert_rows(store, "reminders", _REMINDER_COLUMNS, found)
-    bulk.record_inserted(store, batch, "reminders", first)
+    load.insert("reminders", _REMINDER_COLUMNS, found)
+    bulk.record_range(store, batch, "reminders", first, next_id - 1, stamp)
 
 
 def _reminder_row(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from farley.dates.format import format_datetime, from_iso, to_iso
-from farley.domain.transfer.bulk import owner_of
+from farley.domain.transfer.bulk import owner_of, stamp_of
 from farley.domain.transfer.incoming import FILLABLE
 from farley.domain.transfer.results import Batch, ImportReport, UndoReport
 from farley.errors import Conflict, InvalidInput, NotFound
@@ -22,27 +22,54 @@ _ROW_TABLES = (
     "people",
 )
 _RESTORABLE = frozenset({*FILLABLE, "updated_at"})
-_OURS = """SELECT row_id FROM import_changes
-    WHERE batch_id = :batch AND table_name = '{table}' AND column_name IS NULL"""
-# Rows tied to a person the batch added that the batch did not add itself.
-_ADDED_SINCE = [
-    *(
+# The people the batch added or filled in, one by one or as a range.
+_NOTED_PEOPLE = """SELECT row_id FROM import_changes
+    WHERE batch_id = :batch AND table_name = 'people' AND last_id IS NULL
+    UNION ALL SELECT p.id FROM import_changes c
+    JOIN people p ON p.id BETWEEN c.row_id AND c.last_id
+    WHERE c.batch_id = :batch AND c.table_name = 'people' AND c.last_id IS NOT NULL
+    AND p.created_at = c.old_value"""
+
+
+def _ours(table: str, alias: str | None = None) -> str:
+    """Where the rows of `table` the batch inserted are: by id and owner, or range."""
+    alias = alias or table
+    one_by_one = f"""({alias}.rowid, {owner_of(table, alias)})
+        IN (SELECT row_id, old_value FROM import_changes
+            WHERE batch_id = :batch AND table_name = '{table}'
+            AND column_name IS NULL AND last_id IS NULL)"""
+    stamp = stamp_of(table, "x")
+    if stamp is None:
+        return one_by_one
+    return f"""({one_by_one}
+        OR {alias}.rowid IN (SELECT x.rowid FROM import_changes c
+            JOIN {table} x ON x.rowid BETWEEN c.row_id AND c.last_id
+            WHERE c.batch_id = :batch AND c.table_name = '{table}'
+            AND c.last_id IS NOT NULL AND {stamp} = c.old_value))"""
+
+
+def _added_since() -> list[str]:
+    """Rows tied to a person the batch added that the batch did not add itself."""
+    owned = [
         f"""SELECT person_id FROM {table} WHERE person_id IN temp.undo_people
-        AND id NOT IN ({_OURS.format(table=table)})"""
+        AND NOT {_ours(table)}"""
         for table in ("facts", "contact_points", "important_dates", "reminders")
-    ),
-    """SELECT person_id FROM tags WHERE person_id IN temp.undo_people
-    AND (person_id, tag) NOT IN (SELECT row_id, old_value FROM import_changes
-        WHERE batch_id = :batch AND table_name = 'tags')""",
-    f"""SELECT person_id FROM note_people WHERE person_id IN temp.undo_people
-    AND note_id NOT IN ({_OURS.format(table="notes")})""",
-    f"""SELECT person_id FROM meeting_people WHERE person_id IN temp.undo_people
-    AND meeting_id NOT IN ({_OURS.format(table="meetings")})""",
-    """SELECT person_id FROM relationships
-    WHERE (person_id IN temp.undo_people) <> (other_id IN temp.undo_people)""",
-    """SELECT introduced_by FROM people WHERE introduced_by IN temp.undo_people
-    AND id NOT IN temp.undo_people""",
-]
+    ]
+    return [
+        *owned,
+        """SELECT person_id FROM tags WHERE person_id IN temp.undo_people
+        AND (person_id, tag) NOT IN (SELECT row_id, old_value FROM import_changes
+            WHERE batch_id = :batch AND table_name = 'tags')""",
+        f"""SELECT person_id FROM note_people WHERE person_id IN temp.undo_people
+        AND note_id NOT IN (SELECT n.id FROM notes n WHERE {_ours("notes", "n")})""",
+        f"""SELECT person_id FROM meeting_people WHERE person_id IN temp.undo_people
+        AND meeting_id NOT IN (
+            SELECT m.id FROM meetings m WHERE {_ours("meetings", "m")})""",
+        """SELECT person_id FROM relationships
+        WHERE (person_id IN temp.undo_people) <> (other_id IN temp.undo_people)""",
+        """SELECT introduced_by FROM people WHERE introduced_by IN temp.undo_people
+        AND id NOT IN temp.undo_people""",
+    ]
 
 
 def open_batch(store: Store, source: str, format: str, now: datetime) -> int:
@@ -111,13 +138,6 @@ _COUNT_RESTORED = """SELECT count(DISTINCT row_id) FROM import_changes
     WHERE batch_id = :batch AND table_name = 'people' AND column_name IS NOT NULL"""
 
 
-def _ours(table: str) -> str:
-    """Where the rows of `table` the batch inserted are: their ids and owners."""
-    return f"""({table}.rowid, {owner_of(table)}) IN (
-        SELECT row_id, old_value FROM import_changes
-        WHERE batch_id = :batch AND table_name = '{table}' AND column_name IS NULL)"""
-
-
 def _count_ours(store: Store, table: str, batch: int) -> int:
     sql = f"SELECT count(*) FROM {table} WHERE {_ours(table)}"
     return store.value(sql, {"batch": batch})
@@ -144,11 +164,10 @@ def _check_undoable(store: Store, batch: Batch) -> None:
     """Refuse when undoing would throw away changes made after the batch."""
     params = {"batch": batch.id, "when": to_iso(batch.when)}
     later = store.value(
-        """SELECT min(c.batch_id) FROM import_changes c
+        f"""SELECT min(c.batch_id) FROM import_changes c
         JOIN import_batches b ON b.id = c.batch_id
         WHERE c.batch_id > :batch AND b.undone_at IS NULL AND c.table_name = 'people'
-        AND c.row_id IN (SELECT row_id FROM import_changes
-            WHERE batch_id = :batch AND table_name = 'people')""",
+        AND c.column_name IS NOT NULL AND c.row_id IN ({_NOTED_PEOPLE})""",
         params,
     )
     if later:
@@ -157,8 +176,7 @@ def _check_undoable(store: Store, batch: Batch) -> None:
             f"people after it; undo batch {later} first"
         )
     edited = store.one(
-        """SELECT id, name FROM people WHERE id IN (SELECT row_id FROM import_changes
-            WHERE batch_id = :batch AND table_name = 'people')
+        f"""SELECT id, name FROM people WHERE id IN ({_NOTED_PEOPLE})
         AND julianday(updated_at) > julianday(:when)""",
         params,
     )
@@ -178,7 +196,7 @@ def _check_added_since(store: Store, batch: Batch) -> None:
         {"batch": batch.id},
     )
     try:
-        for query in _ADDED_SINCE:
+        for query in _added_since():
             person = store.value(f"{query} LIMIT 1", {"batch": batch.id})
             if person is not None:
                 name = store.value("SELECT name FROM people WHERE id = ?", (person,))

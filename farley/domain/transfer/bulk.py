@@ -1,4 +1,4 @@
-"""Writing many rows at once, and noting them in the batch that can take them out."""
+"""Reading rows quickly, and noting what a batch wrote, so that undo can take it out."""
 
 from __future__ import annotations
 
@@ -6,11 +6,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from farley.store import Store
-
-# Tables whose triggers keep the search index. The index writes out its pending
-# words at the end of every statement, so one INSERT ... SELECT of all the rows
-# is several times faster than one INSERT per row.
-INDEXED = frozenset({"people", "facts", "notes", "reminders", "tags"})
 
 
 def tuples(store: Store, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
@@ -25,57 +20,17 @@ def first_free_id(store: Store, table: str) -> int:
     return (store.value(f"SELECT max(id) FROM {table}") or 0) + 1
 
 
-def insert_rows(
-    store: Store, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> None:
-    """Insert rows given as tuples in the order of `columns`."""
-    names = ", ".join(columns)
-    marks = ", ".join("?" for _ in columns)
-    if table not in INDEXED:
-        store.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-        return
-    staged = f"staged_{table}"
-    store.execute(f"DROP TABLE IF EXISTS temp.{staged}")
-    store.execute(f"CREATE TEMP TABLE {staged} ({names})")
-    try:
-        store.executemany(f"INSERT INTO temp.{staged} VALUES ({marks})", rows)
-        store.execute(
-            f"INSERT INTO main.{table} ({names}) "
-            f"SELECT {names} FROM temp.{staged} ORDER BY rowid"
-        )
-    finally:
-        store.execute(f"DROP TABLE temp.{staged}")
-
-
-def update_people(store: Store, columns: Sequence[str], rows: list[tuple]) -> None:
-    """Set `columns` of existing people; each row is (id, *values)."""
-    if not rows:
-        return
-    names = ", ".join(columns)
-    store.execute("DROP TABLE IF EXISTS temp.staged_updates")
-    store.execute(f"CREATE TEMP TABLE staged_updates (id INTEGER PRIMARY KEY, {names})")
-    try:
-        marks = ", ".join("?" for _ in range(len(columns) + 1))
-        store.executemany(f"INSERT INTO temp.staged_updates VALUES ({marks})", rows)
-        sets = ", ".join(f"{column} = s.{column}" for column in columns)
-        store.execute(
-            f"UPDATE people SET {sets} FROM temp.staged_updates s "
-            "WHERE people.id = s.id"
-        )
-    finally:
-        store.execute("DROP TABLE temp.staged_updates")
-
-
-def owner_of(table: str) -> str:
+def owner_of(table: str, alias: str | None = None) -> str:
     """What is noted beside each inserted row, and checked again before undo."""
     # A row id is given again once its row is gone; the owner tells the row
     # the batch added from a later one with the same id. A person's id can
     # come round again too, so their row's creation time goes with it.
+    alias = alias or table
     if table in _OWNERS:
-        return _OWNERS[table]
+        return f"{alias}.{_OWNERS[table]}"
     return (
-        f"{table}.person_id || ' ' || "
-        f"(SELECT created_at FROM people WHERE people.id = {table}.person_id)"
+        f"{alias}.person_id || ' ' || "
+        f"(SELECT created_at FROM people WHERE people.id = {alias}.person_id)"
     )
 
 
@@ -87,12 +42,51 @@ _OWNERS = {
 }
 
 
-def record_inserted(store: Store, batch: int, table: str, first_id: int) -> None:
-    """Note every row of `table` from `first_id` on as inserted by the batch."""
+def stamp_of(table: str, alias: str | None = None) -> str | None:
+    """When a row of `table` was made: what a range of rows is checked by on undo.
+
+    None for a table whose rows are never noted as a range.
+    """
+    alias = alias or table
+    if table in _STAMPED:
+        return f"{alias}.created_at"
+    if table in _BY_PERSON:
+        return f"(SELECT created_at FROM people WHERE people.id = {alias}.person_id)"
+    return None
+
+
+# Tables whose rows keep the time they were made, and those that go by their
+# person's: a range of these is a new person's.
+_STAMPED = frozenset({"people", "notes", "meetings", "reminders"})
+_BY_PERSON = frozenset({"contact_points", "facts", "important_dates"})
+
+
+def record_inserted(
+    store: Store, batch: int, table: str, first_id: int, last_id: int | None = None
+) -> None:
+    """Note each row of `table` from `first_id` (to `last_id`) as the batch's."""
     store.execute(
         f"""INSERT INTO import_changes (batch_id, table_name, row_id, old_value)
-        SELECT ?, ?, rowid, {owner_of(table)} FROM {table} WHERE rowid >= ?""",
-        (batch, table, first_id),
+        SELECT ?, ?, rowid, {owner_of(table)} FROM {table}
+        WHERE rowid >= ? AND rowid <= ?""",
+        (batch, table, first_id, last_id if last_id is not None else 2**63 - 1),
+    )
+
+
+def record_range(
+    store: Store, batch: int, table: str, first_id: int, last_id: int, stamp: str
+) -> None:
+    """Note rows `first_id` to `last_id`, all made at `stamp`, as the batch's.
+
+    One row stands for them all; a person's contact points, facts and dates
+    are theirs when the person was made at `stamp`.
+    """
+    if last_id < first_id:
+        return
+    store.execute(
+        """INSERT INTO import_changes
+        (batch_id, table_name, row_id, old_value, last_id) VALUES (?, ?, ?, ?, ?)""",
+        (batch, table, first_id, stamp, last_id),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,7 +12,7 @@ from farley.domain.transfer.incoming import FILLABLE, Incoming
 from farley.domain.transfer.keys import KeyIndex
 from farley.domain.transfer.results import ImportReport, RowOutcome
 from farley.domain.transfer.targets import Target, load_targets, merge
-from farley.store import Store
+from farley.store import BulkLoad, Store
 
 PEOPLE_COLUMNS = ("id", "name", *FILLABLE, "created_at", "updated_at")
 
@@ -44,15 +45,19 @@ class ContactImport:
         """Decide, row by row, who each row is; later rows can match earlier ones."""
         placed: list[Placed] = []
         next_id = self.first_new
+        match = None if self.on_duplicate == "new" else self.index.match
+        remember, skip = self.index.remember, self.on_duplicate == "skip"
         for incoming in rows:
-            found = None if self.on_duplicate == "new" else self.index.match(incoming)
-            if found is not None and self.on_duplicate == "skip":
-                placed.append(Placed(incoming, found[0], found[1], skip=True))
-                continue
+            found = match(incoming) if match else None
             if found is None:
-                found, next_id = (next_id, None), next_id + 1
-            self.index.remember(incoming, found[0])
-            placed.append(Placed(incoming, *found))
+                remember(incoming, next_id)
+                placed.append(Placed(incoming, next_id, None))
+                next_id += 1
+            elif skip:
+                placed.append(Placed(incoming, found[0], found[1], skip=True))
+            else:
+                remember(incoming, found[0])
+                placed.append(Placed(incoming, found[0], found[1]))
         return placed
 
     def merge(self, placed: list[Placed]) -> None:
@@ -96,49 +101,45 @@ class ContactImport:
 
     def _outcome(self, row: Placed, action: str, reason: str | None = None) -> None:
         if self.report.dry_run:
+            incoming = row.incoming
             self.report.rows.append(
                 RowOutcome(
-                    row.incoming.line,
-                    action,
-                    row.incoming.name,
-                    row.key,
-                    row.person_id,
-                    reason,
+                    incoming.line, action, incoming.name, row.key, row.person_id, reason
                 )
             )
 
-    def write(self, batch: int) -> None:
+    def write(self, load: BulkLoad, batch: int) -> None:
         """Write every new row in bulk, and note it all in the batch."""
-        stamp, today = to_iso(self.now), to_iso(self.now.date())
-        targets = sorted(self.targets.values(), key=lambda target: target.id)
-        new = [target for target in targets if not target.on_file]
-        # Tags before their people, so the search index gets each person once,
-        # tags included; the check that the people exist waits for the commit.
-        self.store.execute("PRAGMA defer_foreign_keys = ON")
-        self._write_tags(batch, targets)
-        bulk.insert_rows(
-            self.store,
-            "people",
-            PEOPLE_COLUMNS,
-            [_person_row(target, stamp) for target in new],
+        stamp = to_iso(self.now)
+        # New people come into `targets` in the order of their ids.
+        new = [target for target in self.targets.values() if not target.on_file]
+        on_file = sorted(
+            (target for target in self.targets.values() if target.on_file),
+            key=lambda target: target.id,
         )
-        bulk.record_inserted(self.store, batch, "people", self.first_new)
-        self._write_filled(batch, [t for t in targets if t.filled], stamp)
-        self._write_points(batch, targets)
-        self._write_facts(batch, targets, stamp, today)
-        self._write_dates(batch, targets)
+        targets = on_file + new
+        load.insert("people", PEOPLE_COLUMNS, [_person_row(t, stamp) for t in new])
+        last_new = self.first_new + len(new) - 1
+        bulk.record_range(self.store, batch, "people", self.first_new, last_new, stamp)
+        self._write_filled(load, batch, [t for t in targets if t.filled], stamp)
+        tags = [(target.id, tag) for target in targets for tag in target.tags]
+        load.insert("tags", ("person_id", "tag"), tags)
+        bulk.record_tags(self.store, batch, tags)
 
-    def _write_tags(self, batch: int, targets: list[Target]) -> None:
-        rows = [(target.id, tag) for target in targets for tag in target.tags]
-        bulk.insert_rows(self.store, "tags", ("person_id", "tag"), rows)
-        bulk.record_tags(self.store, batch, rows)
+        for table, rows_of in (
+            ("contact_points", _points),
+            ("facts", self._facts),
+            ("important_dates", _dates),
+        ):
+            self._write_owned(load, batch, table, rows_of, on_file, new)
 
-    def _write_filled(self, batch: int, targets: list[Target], stamp: str) -> None:
+    def _write_filled(
+        self, load: BulkLoad, batch: int, targets: list[Target], stamp: str
+    ) -> None:
         rows = [
-            (target.id, *(target.columns.get(c) for c in FILLABLE), stamp)
-            for target in targets
+            (target.id, *map(target.columns.get, FILLABLE), stamp) for target in targets
         ]
-        bulk.update_people(self.store, (*FILLABLE, "updated_at"), rows)
+        load.update("people", (*FILLABLE, "updated_at"), rows)
         filled = [
             (target.id, column, old)
             for target in targets
@@ -146,46 +147,60 @@ class ContactImport:
         ]
         bulk.record_filled(self.store, batch, filled)
 
-    def _write_points(self, batch: int, targets: list[Target]) -> None:
-        first = bulk.first_free_id(self.store, "contact_points")
-        rows = [
-            (number, target.id, *point)
-            for number, (target, point) in enumerate(
-                ((t, p) for t in targets for p in t.points), start=first
-            )
-        ]
-        columns = ("id", "person_id", "kind", "value", "normalized", "label")
-        bulk.insert_rows(self.store, "contact_points", columns, rows)
-        bulk.record_inserted(self.store, batch, "contact_points", first)
-
-    def _write_facts(
-        self, batch: int, targets: list[Target], stamp: str, today: str
+    def _write_owned(
+        self,
+        load: BulkLoad,
+        batch: int,
+        table: str,
+        rows_of: RowsOf,
+        on_file: list[Target],
+        new: list[Target],
     ) -> None:
-        first = bulk.first_free_id(self.store, "facts")
-        rows = [
-            (number, target.id, category, key, value, learned or today, stamp)
-            for number, (target, (category, key, value, learned)) in enumerate(
-                ((t, f) for t in targets for f in t.facts), start=first
-            )
-        ]
-        columns = ("id", "person_id", "category", "key", "value")
-        columns += ("learned_on", "created_at")
-        bulk.insert_rows(self.store, "facts", columns, rows)
-        bulk.record_inserted(self.store, batch, "facts", first)
+        """Write the rows of `table` for everyone, and note them in the batch.
 
-    def _write_dates(self, batch: int, targets: list[Target]) -> None:
-        first = bulk.first_free_id(self.store, "important_dates")
+        SQLite numbers them on from the last id, in order: those of people on
+        file first, noted one by one, then new people's, noted as one range.
+        """
+        first = bulk.first_free_id(self.store, table)
+        columns, rows = rows_of(on_file)
+        theirs = load.insert(table, columns, rows)
+        if theirs:
+            bulk.record_inserted(self.store, batch, table, first, first + theirs - 1)
+        first += theirs
+        columns, rows = rows_of(new)
+        last = first + load.insert(table, columns, rows) - 1
+        bulk.record_range(self.store, batch, table, first, last, to_iso(self.now))
+
+    def _facts(self, targets: list[Target]) -> tuple[tuple[str, ...], list[tuple]]:
+        stamp, today = to_iso(self.now), to_iso(self.now.date())
         rows = [
-            (number, target.id, label, when.month, when.day, when.year)
-            for number, (target, (label, when)) in enumerate(
-                ((t, d) for t in targets for d in t.dates), start=first
-            )
+            (target.id, category, key, value, learned or today, stamp)
+            for target in targets
+            for category, key, value, learned in target.facts
         ]
-        columns = ("id", "person_id", "label", "month", "day", "year")
-        bulk.insert_rows(self.store, "important_dates", columns, rows)
-        bulk.record_inserted(self.store, batch, "important_dates", first)
+        return _FACT_COLUMNS, rows
+
+
+RowsOf = Callable[[list[Target]], tuple[tuple[str, ...], list[tuple]]]
+_POINT_COLUMNS = ("person_id", "kind", "value", "normalized", "label")
+_FACT_COLUMNS = ("person_id", "category", "key", "value", "learned_on", "created_at")
+_DATE_COLUMNS = ("person_id", "label", "month", "day", "year")
+
+
+def _points(targets: list[Target]) -> tuple[tuple[str, ...], list[tuple]]:
+    rows = [(target.id, *point) for target in targets for point in target.points]
+    return _POINT_COLUMNS, rows
+
+
+def _dates(targets: list[Target]) -> tuple[tuple[str, ...], list[tuple]]:
+    rows = [
+        (target.id, label, when.month, when.day, when.year)
+        for target in targets
+        for label, when in target.dates
+    ]
+    return _DATE_COLUMNS, rows
 
 
 def _person_row(target: Target, stamp: str) -> tuple:
-    columns = target.columns
-    return (target.id, target.name, *(columns.get(c) for c in FILLABLE), stamp, stamp)
+    get = target.columns.get
+    return (target.id, target.name, *map(get, FILLABLE), stamp, stamp)

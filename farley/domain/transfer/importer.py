@@ -11,14 +11,19 @@ from farley.domain.transfer import snapshot
 from farley.domain.transfer.activity import import_notes, import_reminders
 from farley.domain.transfer.batches import close_batch, open_batch
 from farley.domain.transfer.contacts import ContactImport
-from farley.domain.transfer.incoming import DateReader, Incoming, prepare_contact
+from farley.domain.transfer.incoming import (
+    DateReader,
+    Incoming,
+    Texts,
+    prepare_contact,
+)
 from farley.domain.transfer.results import ON_DUPLICATE, ImportOptions, ImportReport
 from farley.errors import InvalidInput
-from farley.store import Store
+from farley.store import BulkLoad, Store, bulk_load
 
 FORMATS = ("auto", "linkedin", "google", "outlook", "vcard", "csv", "json")
 Progress = Callable[[int, int], None]
-Work = Callable[[int], None]
+Work = Callable[[int, BulkLoad], None]
 _STEP = 2000
 
 
@@ -102,8 +107,8 @@ def _run(
     report = ImportReport(options.source, result.format, result.kind, bad=result.bad)
     report.dry_run = options.dry_run
 
-    def work(batch: int) -> None:
-        _import_records(store, result, report, options, now, batch, progress)
+    def work(batch: int, load: BulkLoad) -> None:
+        _import_records(load, result, report, options, now, batch, progress)
 
     return in_batch(store, report, options, now, work)
 
@@ -115,8 +120,8 @@ def _import_snapshot(
     report = ImportReport(options.source, "json", "everything")
     report.dry_run = options.dry_run
 
-    def work(batch: int) -> None:
-        snapshot.import_tables(store, tables, report, now, batch)
+    def work(batch: int, load: BulkLoad) -> None:
+        snapshot.import_tables(load, tables, report, now, batch)
 
     return in_batch(store, report, options, now, work)
 
@@ -130,11 +135,12 @@ def in_batch(
 ) -> ImportReport:
     """Do the work in one transaction as a batch; roll it all back for a dry run."""
     try:
-        with store.transaction():
+        with store.transaction(), bulk_load(store) as load:
             batch = open_batch(store, options.source, report.format, now)
-            work(batch)
+            work(batch, load)
             report.batch = close_batch(store, batch, report)
             if options.dry_run:
+                # Raised inside the load, so the search index is not written.
                 raise _DryRun
     except _DryRun:
         report.batch = None
@@ -142,7 +148,7 @@ def in_batch(
 
 
 def _import_records(
-    store: Store,
+    load: BulkLoad,
     result: ReadResult,
     report: ImportReport,
     options: ImportOptions,
@@ -153,15 +159,15 @@ def _import_records(
     dates = DateReader(now, options.dayfirst)
     bad = BadRows(report, options.skip_bad)
     if result.kind == "notes":
-        import_notes(store, result.records, report, dates, batch, bad.check, progress)
+        import_notes(load, result.records, report, dates, batch, bad.check, progress)
     elif result.kind == "reminders":
-        import_reminders(store, result.records, report, dates, batch, bad.check)
+        import_reminders(load, result.records, report, dates, batch, bad.check)
     else:
         rows = _prepare_all(result, report, dates, options.tags, progress)
         bad.check()
-        job = ContactImport(store, report, options.on_duplicate, now)
+        job = ContactImport(load.store, report, options.on_duplicate, now)
         job.merge(job.place(rows))
-        job.write(batch)
+        job.write(load, batch)
     bad.finish()
 
 
@@ -174,8 +180,9 @@ def _prepare_all(
 ) -> list[Incoming]:
     rows: list[Incoming] = []
     total = len(result.records)
+    texts = Texts()
     for number, record in enumerate(result.records, start=1):
-        prepared = prepare_contact(record, dates, tags)
+        prepared = prepare_contact(record, dates, tags, texts)
         if isinstance(prepared, BadRow):
             report.bad.append(prepared)
         else:

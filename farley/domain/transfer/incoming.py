@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from farley.dates.format import MONTH_NAMES, PartialDate, to_iso
@@ -26,6 +27,7 @@ FILLABLE = (
     "snoozed_until",
 )
 _TEXT_FIELDS = ("nickname", "company", "title", "location", "met_how")
+_TEXT_VALUES = attrgetter(*_TEXT_FIELDS)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Only a LinkedIn profile names one person; a company's website is shared.
 _PROFILE = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/]+)")
@@ -95,20 +97,21 @@ class Incoming:
     dates: list[tuple[str, PartialDate]] = field(default_factory=list)
     facts: list[FactRow] = field(default_factory=list)
     # What duplicates are found by, worked out once by `keyed()`.
-    emails: list[str] = field(default_factory=list)
-    profiles: list[str] = field(default_factory=list)
+    emails: Sequence[str] = ()
+    profiles: Sequence[str] = ()
     name_key: tuple[str, str] = ("", "")
 
     def keyed(self) -> Incoming:
         """Work out the emails, LinkedIn profiles and name it is matched by."""
-        self.emails = [point[2] for point in self.points if point[0] == "email"]
-        self.profiles = []
-        for kind, _value, normalized, _label in self.points:
-            key = profile_key(normalized) if kind == "url" else None
-            if key:
-                self.profiles.append(key)
-        company = self.fields.get("company") or ""
-        self.name_key = (self.name.casefold(), company.casefold())
+        if self.points:
+            self.emails = [point[2] for point in self.points if point[0] == "email"]
+            self.profiles = [
+                key
+                for kind, _value, normalized, _label in self.points
+                if kind == "url" and (key := profile_key(normalized))
+            ]
+        company = self.fields.get("company")
+        self.name_key = (self.name.casefold(), company.casefold() if company else "")
         return self
 
 
@@ -218,32 +221,41 @@ def one_line(value: str | None) -> str | None:
     return (unguard(text) if text[:1] == "'" else text) or None
 
 
+class Texts(dict[str, str]):
+    """Text fields tidied as `one_line` does, each distinct text once: files repeat
+    companies, titles and the like thousands of times."""
+
+    def __missing__(self, value: str) -> str:
+        text = " ".join(value.split())
+        if text[:1] == "'":
+            text = unguard(text)
+        self[value] = text
+        return text
+
+
 def prepare_contact(
-    record: ContactRecord, dates: DateReader, tags: list[str]
+    record: ContactRecord, dates: DateReader, tags: list[str], texts: Texts
 ) -> Incoming | BadRow:
     """The rows for one contact, or the reason it cannot be stored."""
     try:
-        return _prepare(record, dates, tags)
+        return _prepare(record, dates, tags, texts)
     except InvalidInput as exc:
         return BadRow(record.line, str(exc))
 
 
-def _prepare(record: ContactRecord, dates: DateReader, tags: list[str]) -> Incoming:
+def _prepare(
+    record: ContactRecord, dates: DateReader, tags: list[str], texts: Texts
+) -> Incoming:
     name = one_line(record.name)
     if not name:
         raise InvalidInput("no name")
-    incoming = Incoming(record.line, name)
-    fields = incoming.fields
-    for column in _TEXT_FIELDS:
-        value = getattr(record, column)
-        if value:
-            value = one_line(value)
-            if value:
-                fields[column] = value
-    if record.met_on and record.met_on.strip():
-        fields["met_on"] = _reading("when you met", dates.past_day, record.met_on)
+    incoming = Incoming(record.line, name, _text_fields(record, texts))
+    met_on = record.met_on
+    if met_on and not met_on.isspace():
+        incoming.fields["met_on"] = _reading("when you met", dates.past_day, met_on)
 
-    _add_points(incoming, record)
+    if record.emails or record.phones or record.urls:
+        _add_points(incoming, record)
     if record.tags or tags:
         incoming.tags = clean_tags([*record.tags, *tags])
     if record.birthday or record.dates:
@@ -255,6 +267,17 @@ def _prepare(record: ContactRecord, dates: DateReader, tags: list[str]) -> Incom
     return incoming.keyed()
 
 
+def _text_fields(record: ContactRecord, texts: Texts) -> dict[str, Any]:
+    """The record's text fields that are not blank, each on one line."""
+    fields: dict[str, Any] = {}
+    for column, value in zip(_TEXT_FIELDS, _TEXT_VALUES(record), strict=True):
+        if value:
+            text = texts[value]
+            if text:
+                fields[column] = text
+    return fields
+
+
 def _reading(what: str, read: Callable[[str], Any], text: str) -> Any:
     try:
         return read(unguard(text.strip()))
@@ -263,8 +286,6 @@ def _reading(what: str, read: Callable[[str], Any], text: str) -> Any:
 
 
 def _add_points(incoming: Incoming, record: ContactRecord) -> None:
-    if not (record.emails or record.phones or record.urls):
-        return
     seen: set[tuple[str, str]] = set()
     for value in record.emails:
         email = unguard(value.strip()).removeprefix("mailto:")

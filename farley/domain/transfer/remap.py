@@ -13,16 +13,17 @@ from farley.domain.transfer.contacts import ContactImport
 from farley.domain.transfer.incoming import FILLABLE, Incoming, add_fact, clean_tags
 from farley.domain.transfer.results import ImportReport
 from farley.errors import InvalidInput
-from farley.store import Store
+from farley.store import BulkLoad, Store
 
 Tables = dict[str, list[dict[str, Any]]]
 Ids = dict[int, int]
 
 
 def import_remapped(
-    store: Store, tables: Tables, report: ImportReport, now: datetime, batch: int
+    load: BulkLoad, tables: Tables, report: ImportReport, now: datetime, batch: int
 ) -> None:
     """People merge as any import's do; notes, meetings, reminders come once."""
+    store = load.store
     people = _people(tables, report.source)
     job = ContactImport(store, report, "merge", now)
     placed = job.place([incoming for incoming, _ in people])
@@ -35,12 +36,12 @@ def import_remapped(
         if introducer is not None and introducer != ids[old]:
             incoming.fields["introduced_by"] = introducer
     job.merge(placed)
-    job.write(batch)
+    job.write(load, batch)
 
     stamp = to_iso(now)
-    notes = _copy_notes(store, tables, ids, stamp, batch)
-    _copy_meetings(store, tables, ids, stamp, batch)
-    _copy_reminders(store, tables, ids, notes, stamp, batch)
+    notes = _copy_notes(load, tables, ids, stamp, batch)
+    _copy_meetings(load, tables, ids, stamp, batch)
+    _copy_reminders(load, tables, ids, notes, stamp, batch)
     _copy_links(store, tables, ids, batch)
 
 
@@ -101,8 +102,11 @@ def _members(rows: list[dict], key: str, ids: Ids) -> dict[int, list[int]]:
     return members
 
 
-def _copy_notes(store: Store, tables: Tables, ids: Ids, stamp: str, batch: int) -> Ids:
+def _copy_notes(
+    load: BulkLoad, tables: Tables, ids: Ids, stamp: str, batch: int
+) -> Ids:
     """Add the notes not already on file; returns export id -> id on file."""
+    store = load.store
     on_file = {
         (person, happened, text): note
         for note, person, happened, text in bulk.tuples(
@@ -127,19 +131,16 @@ def _copy_notes(store: Store, tables: Tables, ids: Ids, stamp: str, batch: int) 
             (next_id, person, row["happened_at"]) for person in dict.fromkeys(people)
         )
         next_id += 1
-    bulk.insert_rows(
-        store, "notes", ("id", "kind", "happened_at", "text", "created_at"), notes
-    )
-    bulk.insert_rows(
-        store, "note_people", ("note_id", "person_id", "happened_at"), links
-    )
-    bulk.record_inserted(store, batch, "notes", first)
+    load.insert("notes", ("id", "kind", "happened_at", "text", "created_at"), notes)
+    load.insert("note_people", ("note_id", "person_id", "happened_at"), links)
+    bulk.record_range(store, batch, "notes", first, next_id - 1, stamp)
     return mapped
 
 
 def _copy_meetings(
-    store: Store, tables: Tables, ids: Ids, stamp: str, batch: int
+    load: BulkLoad, tables: Tables, ids: Ids, stamp: str, batch: int
 ) -> None:
+    store = load.store
     on_file = set(
         bulk.tuples(
             store,
@@ -167,14 +168,15 @@ def _copy_meetings(
         links.extend((next_id, p) for p in dict.fromkeys(members.get(row["id"], [])))
         next_id += 1
     columns = ("id", "starts_at", "starts_utc", "place", "topic", "created_at")
-    bulk.insert_rows(store, "meetings", columns, meetings)
-    bulk.insert_rows(store, "meeting_people", ("meeting_id", "person_id"), links)
-    bulk.record_inserted(store, batch, "meetings", first)
+    load.insert("meetings", columns, meetings)
+    load.insert("meeting_people", ("meeting_id", "person_id"), links)
+    bulk.record_range(store, batch, "meetings", first, next_id - 1, stamp)
 
 
 def _copy_reminders(
-    store: Store, tables: Tables, ids: Ids, notes: Ids, stamp: str, batch: int
+    load: BulkLoad, tables: Tables, ids: Ids, notes: Ids, stamp: str, batch: int
 ) -> None:
+    store = load.store
     on_file = set(bulk.tuples(store, "SELECT person_id, text, due_on FROM reminders"))
     first = next_id = bulk.first_free_id(store, "reminders")
     rows = []
@@ -201,8 +203,8 @@ def _copy_reminders(
         next_id += 1
     columns = ("id", "person_id", "text", "due_on", "anchor_on", "recurrence")
     columns += ("they_owe", "done_at", "note_id", "created_at")
-    bulk.insert_rows(store, "reminders", columns, rows)
-    bulk.record_inserted(store, batch, "reminders", first)
+    load.insert("reminders", columns, rows)
+    bulk.record_range(store, batch, "reminders", first, next_id - 1, stamp)
 
 
 def _copy_links(store: Store, tables: Tables, ids: Ids, batch: int) -> None:

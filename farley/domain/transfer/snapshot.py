@@ -12,7 +12,7 @@ from farley.dates.format import to_iso
 from farley.domain.transfer import bulk
 from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutcome
 from farley.errors import InvalidInput
-from farley.store import Store
+from farley.store import BulkLoad, Store
 
 VERSION = 1
 # Every table that holds what the user put in, in an order that keeps each
@@ -32,8 +32,6 @@ TABLES = (
     "reminders",
     "tag_cadences",
 )
-# Written first on import: their triggers then index each person once.
-_BEFORE_PEOPLE = ("tags",)
 _IDS = "(SELECT value FROM json_each(:ids))"
 _CHOSEN = {
     "people": f"id IN {_IDS}",
@@ -180,27 +178,29 @@ def is_empty(store: Store) -> bool:
 
 
 def import_tables(
-    store: Store, tables: Tables, report: ImportReport, now: datetime, batch: int
+    load: BulkLoad, tables: Tables, report: ImportReport, now: datetime, batch: int
 ) -> None:
     """Copy an export in: as it was into an empty file, else matched and renumbered."""
-    if is_empty(store):
-        copy_tables(store, tables, report, batch)
+    if is_empty(load.store):
+        copy_tables(load, tables, report, batch)
     else:
         from farley.domain.transfer.remap import import_remapped
 
         try:
-            import_remapped(store, tables, report, now, batch)
+            import_remapped(load, tables, report, now, batch)
         except KeyError as exc:
             raise InvalidInput(f"{report.source}: a row has no {exc}") from None
 
 
-def copy_tables(store: Store, tables: Tables, report: ImportReport, batch: int) -> None:
+def copy_tables(
+    load: BulkLoad, tables: Tables, report: ImportReport, batch: int
+) -> None:
     """Write every row as it was, ids included, into a file that is empty."""
+    store = load.store
     # References are checked once everything is in, so rows can come in any order.
     store.execute("PRAGMA defer_foreign_keys = ON")
-    order = (*_BEFORE_PEOPLE, *(t for t in TABLES if t not in _BEFORE_PEOPLE))
-    for table in order:
-        _copy_table(store, table, tables.get(table, []), report.source)
+    for table in TABLES:
+        _copy_table(load, table, tables.get(table, []), report.source)
     _check_references(store, report.source)
     for table in ("people", "contact_points", "facts", "important_dates"):
         bulk.record_inserted(store, batch, table, 1)
@@ -219,8 +219,8 @@ def copy_tables(store: Store, tables: Tables, report: ImportReport, batch: int) 
         ]
 
 
-def _copy_table(store: Store, table: str, rows: list[dict], name: str) -> None:
-    columns = [row[1] for row in store.query(f"PRAGMA table_info({table})")]
+def _copy_table(load: BulkLoad, table: str, rows: list[dict], name: str) -> None:
+    columns = [row[1] for row in load.store.query(f"PRAGMA table_info({table})")]
     known = set(columns)
     for number, row in enumerate(rows, start=1):
         unknown = set(row) - known
@@ -231,7 +231,7 @@ def _copy_table(store: Store, table: str, rows: list[dict], name: str) -> None:
             )
     values = [tuple(row.get(column) for column in columns) for row in rows]
     try:
-        bulk.insert_rows(store, table, columns, values)
+        load.insert(table, columns, values)
     except sqlite3.IntegrityError as exc:
         raise InvalidInput(f"{name}: the {table} rows can't be stored: {exc}") from None
 
