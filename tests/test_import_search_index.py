@@ -39,7 +39,16 @@ WRITES = [
         ("person_id", "text", "due_on", "created_at"),
         [(3, "send the deck", "2026-12-10", STAMP)],
     ),
+    (
+        "meetings",
+        ("id", "starts_at", "starts_utc", "topic", "created_at"),
+        [(1, "2026-11-20T15:00:00+01:00", "2026-11-20T14:00:00Z", "Q1", STAMP)],
+    ),
+    ("meeting_people", ("meeting_id", "person_id"), [(1, 1), (1, 3)]),
 ]
+# What a merge changes of Dana, who is on file.
+CHANGES = ("title", "cadence", "snoozed_until")
+DANA = (1, "Head of Procurement", "every 2 weeks", "2026-12-20")
 
 
 def open_file(path: Path) -> Store:
@@ -52,6 +61,7 @@ def open_file(path: Path) -> Store:
             (STAMP, STAMP),
         )
         store.execute("INSERT INTO tags VALUES (1, 'clients')")
+        store.execute("INSERT INTO tag_cadences VALUES ('client', 'every month')")
         store.execute(
             """INSERT INTO facts (person_id, category, key, value, learned_on,
             created_at) VALUES (1, 'avoid', 'topic', 'politics', '2026-01-01', ?)""",
@@ -78,14 +88,17 @@ def write_one_by_one(store: Store) -> None:
             store.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
             )
-        store.execute("UPDATE people SET title = 'Head of Procurement' WHERE id = 1")
+        store.execute(
+            "UPDATE people SET title = ?, cadence = ?, snoozed_until = ? WHERE id = ?",
+            (*DANA[1:], DANA[0]),
+        )
 
 
 def write_in_bulk(store: Store) -> None:
     with store.transaction(), bulk_load(store) as load:
         for table, columns, rows in WRITES:
             load.insert(table, columns, rows)
-        load.update("people", ("title",), [(1, "Head of Procurement")])
+        load.update("people", CHANGES, [DANA])
 
 
 @pytest.fixture
@@ -103,6 +116,17 @@ def test_a_bulk_load_indexes_rows_as_the_triggers_would(files):
     assert index_rows(in_bulk) == index_rows(by_triggers)
     dana = (4, "Dana Whitfield", " Harlow & Finch Head of Procurement  clients vip")
     assert dana in index_rows(in_bulk)
+
+
+def test_a_bulk_load_sets_touch_clocks_as_the_triggers_would(files):
+    by_triggers, in_bulk = files
+    write_one_by_one(by_triggers)
+    write_in_bulk(in_bulk)
+    clocks = "SELECT * FROM touch_clocks ORDER BY person_id"
+    assert [tuple(row) for row in in_bulk.query(clocks)] == [
+        tuple(row) for row in by_triggers.query(clocks)
+    ]
+    assert in_bulk.value("SELECT count(*) FROM touch_clocks") == 3
 
 
 def test_a_bulk_load_puts_back_the_triggers_it_took_off(files):

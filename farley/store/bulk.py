@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from farley.store.core import Store
-from farley.store.schema import PERSON_BODY
+from farley.store.schema import PERSON_BODY, TOUCH_REFRESH
 
 # The triggers that index one row at a time as it is written. FTS5 writes out
 # its pending words at the end of every statement, a trigger's too, so a row
@@ -27,6 +27,18 @@ SUSPENDED = (
     "reminders_indexed",
     "note_people_dated",
 )
+# The triggers that keep each person's touch clock as their rows come in: a
+# load works out the clocks of the people it touched in one statement instead.
+CLOCKS = (
+    "people_clocked",
+    "people_recadenced",
+    "people_snoozed",
+    "note_people_touched",
+    "meeting_people_touched",
+    "tags_recadenced",
+)
+# Tables whose rows move a person's clock, by their person_id.
+_CLOCKED = frozenset({"tags", "note_people", "meeting_people"})
 ROWS_PER_STATEMENT = 200
 # Past this many rows, the indexes a load writes to outgrow SQLite's default
 # page cache of 2 MB, and their pages go back and forth to the write-ahead
@@ -56,6 +68,8 @@ class BulkLoad:
         self._saved: list[str] | None = None
         self._last: dict[str, int] = {}
         self._people: set[int] = set()
+        self._clocked: set[int] = set()
+        self._clocks = False
         self._undated = False
         self._defaults: dict[str, dict[str, Any]] = {}
         self._written = 0
@@ -69,6 +83,8 @@ class BulkLoad:
         if not rows:
             return 0
         self._suspend()
+        if table in _CLOCKED:
+            self._clocked.update(map(itemgetter(columns.index("person_id")), rows))
         if table == "tags":
             self.reindex(row[columns.index("person_id")] for row in rows)
         elif table == "note_people":
@@ -110,6 +126,7 @@ class BulkLoad:
         self._suspend()
         if table == "people":
             self.reindex(row[0] for row in rows)
+            self._clocked.update(row[0] for row in rows)
         names = ", ".join(columns)
         store = self.store
         store.execute("DROP TABLE IF EXISTS temp.bulk_updates")
@@ -147,6 +164,8 @@ class BulkLoad:
                     SELECT happened_at FROM notes WHERE id = note_people.note_id
                 ) WHERE happened_at IS NULL"""
             )
+        if self._clocks:
+            self._refresh_clocks()
         self.restore()
 
     def restore(self) -> None:
@@ -163,12 +182,14 @@ class BulkLoad:
         if self._saved is not None:
             return
         store = self.store
-        marks = ", ".join("?" for _ in SUSPENDED)
+        names = (*SUSPENDED, *CLOCKS)
+        marks = ", ".join("?" for _ in names)
         found = store.query(
             f"""SELECT name, sql FROM sqlite_master
             WHERE type = 'trigger' AND name IN ({marks}) ORDER BY rowid""",
-            SUSPENDED,
+            names,
         )
+        self._clocks = any(name in CLOCKS for name, _sql in found)
         for table in INDEX_ROWS:
             self._last[table] = store.value(f"SELECT max(id) FROM {table}") or 0
         for name, _sql in found:
@@ -179,26 +200,42 @@ class BulkLoad:
         store.execute("PRAGMA defer_foreign_keys = ON")
 
     def _reindex_people(self) -> None:
-        on_file = sorted(p for p in self._people if p <= self._last["people"])
+        on_file = self._on_file(self._people)
         if not on_file:
             return
-        store = self.store
-        store.execute("DROP TABLE IF EXISTS temp.bulk_reindex")
-        store.execute("CREATE TEMP TABLE bulk_reindex (id INTEGER PRIMARY KEY)")
-        try:
-            store.executemany(
-                "INSERT INTO temp.bulk_reindex VALUES (?)", ((p,) for p in on_file)
-            )
-            store.execute(
+        with _ids(self.store, "bulk_reindex", on_file):
+            self.store.execute(
                 """DELETE FROM search_index
                 WHERE rowid IN (SELECT id * 4 FROM temp.bulk_reindex)"""
             )
-            store.execute(
+            self.store.execute(
                 f"""INSERT INTO search_index (rowid, title, body) {INDEX_ROWS["people"]}
                 WHERE id IN temp.bulk_reindex"""
             )
-        finally:
-            store.execute("DROP TABLE temp.bulk_reindex")
+
+    def _refresh_clocks(self) -> None:
+        """Work out afresh the touch clocks of new people and those touched."""
+        new = f"p.id > {self._last['people']:d}"
+        with _ids(self.store, "bulk_clocked", self._on_file(self._clocked)):
+            which = f"({new} OR p.id IN temp.bulk_clocked)"
+            self.store.execute(TOUCH_REFRESH.format(which=which))
+
+    def _on_file(self, people: set[int]) -> list[int]:
+        """The people among these that were on file before the load."""
+        last = self._last["people"]
+        return sorted(person for person in people if person <= last)
+
+
+@contextmanager
+def _ids(store: Store, name: str, ids: list[int]) -> Iterator[None]:
+    """A temporary table of ids, for the while of a statement or two."""
+    store.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    store.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+    try:
+        store.executemany(f"INSERT INTO temp.{name} VALUES (?)", ((i,) for i in ids))
+        yield
+    finally:
+        store.execute(f"DROP TABLE temp.{name}")
 
 
 def _insert(
