@@ -42,8 +42,8 @@ _CLOCKED = frozenset({"tags", "note_people", "meeting_people"})
 ROWS_PER_STATEMENT = 200
 # Past this many rows, the indexes a load writes to outgrow SQLite's default
 # page cache of 2 MB, and their pages go back and forth to the write-ahead
-# log: a million notes go in a third quicker with the larger cache. A small
-# load keeps the default, and so writes to the log as it goes.
+# log: the rows of a million notes go in a third quicker with the larger
+# cache. A small load keeps the default, and so writes to the log as it goes.
 BIG_LOAD = 100_000
 BIG_CACHE_KIB = 65_536
 # What the suspended triggers would have written for the rows of each table.

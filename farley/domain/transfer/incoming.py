@@ -222,8 +222,10 @@ def one_line(value: str | None) -> str | None:
 
 
 class Texts(dict[str, str]):
-    """Text fields tidied as `one_line` does, each distinct text once: files repeat
-    companies, titles and the like thousands of times."""
+    """Text fields tidied as `one_line` does, each distinct text once.
+
+    Files repeat companies, titles and the like thousands of times.
+    """
 
     def __missing__(self, value: str) -> str:
         text = " ".join(value.split())
