@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from farley.store import Store, bulk_load, open_store
+from farley.store import Store, open_store
 from farley.store import bulk as store_bulk
+from farley.store.bulk import bulk_load
 
 STAMP = "2026-12-03T10:00:00+01:00"
 PEOPLE = ("id", "name", "nickname", "company", "title", "created_at", "updated_at")

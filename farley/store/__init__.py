@@ -1,14 +1,11 @@
 """Storage: the one SQLite file, its schema, migrations and transactions."""
 
-from farley.store.bulk import BulkLoad, bulk_load
 from farley.store.core import Store, backup_to, describe_error, open_store
 from farley.store.paths import default_path
 
 __all__ = [
-    "BulkLoad",
     "Store",
     "backup_to",
-    "bulk_load",
     "default_path",
     "describe_error",
     "open_store",

@@ -13,7 +13,8 @@ from farley.domain.transfer import bulk
 from farley.domain.transfer.incoming import DateReader
 from farley.domain.transfer.results import ImportReport, RowOutcome
 from farley.errors import InvalidInput
-from farley.store import BulkLoad, Store
+from farley.store import Store
+from farley.store.bulk import BulkLoad
 
 # Called after each chunk with the last line read, to stop at a bad row.
 Check = Callable[[int], None]

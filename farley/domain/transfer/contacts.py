@@ -12,7 +12,8 @@ from farley.domain.transfer.incoming import FILLABLE, Incoming
 from farley.domain.transfer.keys import KeyIndex
 from farley.domain.transfer.results import ImportReport, RowOutcome
 from farley.domain.transfer.targets import Target, load_targets, merge
-from farley.store import BulkLoad, Store
+from farley.store import Store
+from farley.store.bulk import BulkLoad
 
 PEOPLE_COLUMNS = ("id", "name", *FILLABLE, "created_at", "updated_at")
 

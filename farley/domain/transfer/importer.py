@@ -19,7 +19,8 @@ from farley.domain.transfer.incoming import (
 )
 from farley.domain.transfer.results import ON_DUPLICATE, ImportOptions, ImportReport
 from farley.errors import InvalidInput
-from farley.store import BulkLoad, Store, bulk_load
+from farley.store import Store
+from farley.store.bulk import BulkLoad, bulk_load
 
 FORMATS = ("auto", "linkedin", "google", "outlook", "vcard", "csv", "json")
 Progress = Callable[[int, int], None]

@@ -13,7 +13,8 @@ from farley.domain.transfer.contacts import ContactImport
 from farley.domain.transfer.incoming import FILLABLE, Incoming, add_fact, clean_tags
 from farley.domain.transfer.results import ImportReport
 from farley.errors import InvalidInput
-from farley.store import BulkLoad, Store
+from farley.store import Store
+from farley.store.bulk import BulkLoad
 
 Tables = dict[str, list[dict[str, Any]]]
 Ids = dict[int, int]

@@ -12,7 +12,8 @@ from farley.dates.format import to_iso
 from farley.domain.transfer import bulk
 from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutcome
 from farley.errors import InvalidInput
-from farley.store import BulkLoad, Store
+from farley.store import Store
+from farley.store.bulk import BulkLoad
 
 VERSION = 1
 # Every table that holds what the user put in, in an order that keeps each
