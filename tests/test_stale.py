@@ -265,13 +265,3 @@ def test_note_dates_beside_their_people_follow_edits(store, now):
             "UPDATE notes SET happened_at = '2026-01-05' WHERE id = ?", (note.id,)
         )
     assert store.value("SELECT happened_at FROM note_people") == "2026-01-05"
-
-
-def test_the_due_query_reads_last_contacts_from_the_index(store, now):
-    rules = touch._rules(store, now.date(), 30)
-    sql, params = touch._due_query(rules, now, None, True, 50)
-    plan = " | ".join(
-        row["detail"] for row in store.query(f"EXPLAIN QUERY PLAN {sql}", params)
-    )
-    assert "COVERING INDEX note_people_by_date" in plan
-    assert "SCAN n " not in plan and "SCAN np" not in plan

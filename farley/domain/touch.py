@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from farley.dates.format import from_iso, to_iso
-from farley.dates.recur import Recurrence, parse_recurrence
+from farley.dates.recur import parse_recurrence
 from farley.domain.meetings import utc_key
 from farley.domain.models import PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
+from farley.store.schema import TOUCH_REFRESH, TOUCH_STEP
 
 
 @dataclass(slots=True)
@@ -136,162 +137,182 @@ def due_by(
 ) -> TouchList:
     """People due a touch on or before `by`, most overdue first.
 
-    Due means the last note or past meeting with them (by the day it happened,
-    else the day they were added) is at least their cadence before `by`. Their
-    own cadence counts, else the shortest among their tags'; with `days`,
-    everyone counts. Snoozed people are left out until the snooze ends.
+    The clock runs from the last note or past meeting with them (by the day it
+    happened, else the day they were added); they are due one cadence later.
+    Their own cadence counts, else the shortest among their tags'; with `days`,
+    everyone is due that many days on. Snoozed people are left out until the
+    snooze ends.
     """
-    rules = _rules(store, by, days)
     found = TouchList(by, days=days, tag=clean_tag(tag) if tag else None)
-    if not rules:
-        return found
-    rows = store.query(*_due_query(rules, now, found.tag, days is not None, limit))
-    kinds = _last_kinds(store, [row["id"] for row in rows], now)
-    found.entries = [_touch(row, rules, kinds, now) for row in rows]
+    few = found.tag is not None and _few_have(store, found.tag)
+    sql, params = _due_query(now, by, days, found.tag, limit, few)
+    rows = store.query(sql, params)
+    found.entries = [_touch(row, now) for row in rows]
     found.total = rows[0]["total"] if rows else 0
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """A cadence as the query uses it: due when the clock started by `cutoff`."""
+def refresh_touch(store: Store, people: Iterable[int] | None = None) -> None:
+    """Work out afresh when these people (None: everyone) were last in touch.
 
-    name: str | None
-    step: Recurrence | None  # None: a plain number of days
-    days: float
-    cutoff: date
+    Triggers keep every clock right, row by row; a bulk load that suspends
+    them calls this once at the end, with the people it wrote about.
+    """
+    which, params = "1", {}
+    if people is not None:
+        import json
 
-    def due_on(self, since: date) -> date:
-        if self.step is None:
-            return since + timedelta(days=self.days)
-        return self.step.add_to(since)
-
-
-def _rules(store: Store, by: date, days: int | None) -> dict[str | None, _Rule]:
-    """Each cadence in use, read once; one rule for everyone when days are given."""
-    if days is not None:
-        return {None: _Rule(None, None, days, by - timedelta(days=days))}
-    rules: dict[str | None, _Rule] = {}
-    names = store.query(
-        """SELECT DISTINCT cadence FROM people WHERE cadence IS NOT NULL
-        UNION SELECT cadence FROM tag_cadences"""
-    )
-    for row in names:
-        try:
-            step = parse_recurrence(row["cadence"])
-        except InvalidInput:
-            continue
-        cutoff = step.add_to(by, -1)
-        rules[row["cadence"]] = _Rule(row["cadence"], step, step.approx_days(), cutoff)
-    return rules
+        which = "p.id IN (SELECT value FROM json_each(:ids))"
+        params = {"ids": json.dumps(sorted(set(people)))}
+    with store.transaction():
+        store.execute(TOUCH_REFRESH.format(which=which), params)
 
 
 def _due_query(
-    rules: dict[str | None, _Rule],
     now: datetime,
+    by: date,
+    days: int | None,
     tag: str | None,
-    everyone: bool,
     limit: int | None,
+    few: bool = False,
 ) -> tuple[str, dict[str, Any]]:
-    values = ", ".join(f"(:n{i}, :d{i}, :c{i})" for i in range(len(rules)))
+    today = now.date()
     params: dict[str, Any] = {
-        "today": to_iso(now.date()),
-        "tomorrow": to_iso(now.date() + timedelta(days=1)),
+        "today": to_iso(today),
+        "tomorrow": to_iso(today + timedelta(days=1)),
         "now_utc": utc_key(now),
+        "by": to_iso(by),
         "tag": tag,
         "limit": limit if limit else -1,
     }
-    for i, rule in enumerate(rules.values()):
-        params |= {f"n{i}": rule.name, f"d{i}": rule.days}
-        params[f"c{i}"] = to_iso(rule.cutoff)
-    cadence = "NULL" if everyone else _EFFECTIVE_CADENCE
-    join = "rules r" if everyone else "rules r ON r.cadence = w.cadence"
-    tagged = "AND p.id IN (SELECT person_id FROM tags WHERE tag = :tag)" if tag else ""
-    sql = _DUE.format(values=values, cadence=cadence, join=join, tagged=tagged)
-    return sql, params
+    if days is None:
+        parts = _BY_CADENCE
+    else:
+        parts = _BY_DAYS
+        params |= {"shift": f"+{days} days", "cutoff": to_iso(by - timedelta(days))}
+    return _DUE.format(**parts, **_tag_parts(tag, few), awake=_AWAKE), params
 
 
-# Own cadence first, else the shortest of their tags' (a client also tagged
-# friend is kept in touch with as often as the more demanding of the two).
-_EFFECTIVE_CADENCE = """coalesce(
-    (SELECT cadence FROM rules WHERE cadence = p.cadence),
-    (SELECT r.cadence FROM (
-        SELECT r.cadence, min(r.days) FROM tags t JOIN tag_cadences c ON c.tag = t.tag
-        JOIN rules r ON r.cadence = c.cadence WHERE t.person_id = p.id) r))"""
+def _few_have(store: Store, tag: str) -> bool:
+    found = store.value(
+        "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT ?)",
+        (tag, _FEW),
+    )
+    return found < _FEW
 
-# One pass over people: the last note per person comes from the index on
-# note_people (person_id, happened_at), never from reading the notes.
+
+# Most overdue first with a tag many people have: down the index of due days,
+# checking each for the tag. With a tag few have, from those people instead.
+_FEW = 1000
+
+
+def _tag_parts(tag: str | None, few: bool) -> dict[str, str]:
+    if tag is None:
+        return {"tagged": "", "tagged_rows": "", "counted": "touch_clocks k"}
+    return {
+        "tagged": _HAS_TAG,
+        "tagged_rows": _AMONG_TAGGED if few else _HAS_TAG,
+        "counted": _TAGGED_CLOCKS,
+    }
+
+
+_HAS_TAG = """AND EXISTS (
+    SELECT 1 FROM tags t WHERE t.person_id = k.person_id AND t.tag = :tag)"""
+_AMONG_TAGGED = "AND k.person_id IN (SELECT person_id FROM tags WHERE tag = :tag)"
+_TAGGED_CLOCKS = """tags t
+    JOIN touch_clocks k ON k.person_id = t.person_id AND t.tag = :tag"""
+
+
+# A contact still ahead (a meeting later today, a note dated tomorrow) is in
+# the stored clock already: the few people with one are worked out afresh.
+_AWAKE = "AND (k.snoozed_until IS NULL OR k.snoozed_until <= :today)"
+_BY_CADENCE = {
+    "key": "k.due_on",
+    "bound": ":by",
+    "cadence": "k.cadence",
+    "stored_due": "k.due_on",
+    "due": TOUCH_STEP.format(since="a.since", days="k.days", months="k.months"),
+}
+_BY_DAYS = {
+    "key": "k.since",
+    "bound": ":cutoff",
+    "cadence": "NULL",
+    "stored_due": "date(k.since, :shift)",
+    "due": "date(a.since, :shift)",
+}
+
 _DUE = """
-WITH rules (cadence, days, cutoff) AS (VALUES {values}),
-wanted AS MATERIALIZED (
-    SELECT p.id, p.name, p.company, p.created_at, {cadence} AS cadence
-    FROM people p
-    WHERE (p.snoozed_until IS NULL OR p.snoozed_until <= :today) {tagged}
+WITH ahead_ids AS MATERIALIZED (
+    SELECT mp.person_id AS id FROM meetings m
+    JOIN meeting_people mp ON mp.meeting_id = m.id WHERE m.starts_utc >= :now_utc
+    UNION
+    SELECT np.person_id FROM notes n
+    JOIN note_people np ON np.note_id = n.id WHERE n.happened_at >= :tomorrow
 ),
-contacts AS MATERIALIZED (
-    SELECT w.*, r.days, r.cutoff,
-        (SELECT max(np.happened_at) FROM note_people np
-         WHERE np.person_id = w.id AND np.happened_at < :tomorrow) AS last_note,
-        (SELECT max(m.starts_at) FROM meeting_people mp
-         JOIN meetings m ON m.id = mp.meeting_id
-         WHERE mp.person_id = w.id AND m.starts_utc < :now_utc) AS last_meeting
-    FROM wanted w JOIN {join}
+ahead AS MATERIALIZED (
+    SELECT p.id, p.name, p.company, coalesce(substr(nullif(max(
+        coalesce((SELECT max(np.happened_at) FROM note_people np
+            WHERE np.person_id = p.id AND np.happened_at < :tomorrow), ''),
+        coalesce((SELECT max(m.starts_at) FROM meeting_people mp
+            JOIN meetings m ON m.id = mp.meeting_id
+            WHERE mp.person_id = p.id AND m.starts_utc < :now_utc), '')
+    ), ''), 1, 10), substr(p.created_at, 1, 10)) AS since
+    FROM ahead_ids f JOIN touch_clocks k ON k.person_id = f.id
+    JOIN people p ON p.id = k.person_id
+    WHERE 1 {awake} {tagged}
 ),
-clocks AS (
-    SELECT *, coalesce(
-        nullif(max(coalesce(last_note, ''), coalesce(last_meeting, '')), ''),
-        created_at) AS clock
-    FROM contacts
+ahead_due AS MATERIALIZED (
+    SELECT a.*, {cadence} AS cadence, {due} AS due_on
+    FROM ahead a JOIN touch_clocks k ON k.person_id = a.id
+),
+due AS (
+    SELECT * FROM (
+        SELECT p.id, p.name, p.company, k.since, {cadence} AS cadence,
+            {stored_due} AS due_on
+        FROM touch_clocks k JOIN people p ON p.id = k.person_id
+        WHERE {key} <= {bound} AND k.person_id NOT IN ahead_ids {awake} {tagged_rows}
+        ORDER BY {key}, p.name COLLATE NOCASE, p.id LIMIT :limit
+    )
+    UNION ALL
+    SELECT id, name, company, since, cadence, due_on FROM ahead_due
+    WHERE due_on <= :by
+    ORDER BY due_on, name COLLATE NOCASE, id LIMIT :limit
 )
-SELECT id, name, company, cadence, last_note, last_meeting, clock,
-    count(*) OVER () AS total
-FROM clocks WHERE substr(clock, 1, 10) <= cutoff
-ORDER BY julianday(substr(clock, 1, 10)) + days, name COLLATE NOCASE, id
-LIMIT :limit
+SELECT d.*,
+    (SELECT max(np.happened_at) FROM note_people np
+        WHERE np.person_id = d.id AND np.happened_at < :tomorrow) AS last_note,
+    (SELECT n.kind FROM note_people np JOIN notes n ON n.id = np.note_id
+        WHERE np.person_id = d.id AND np.happened_at < :tomorrow
+        ORDER BY np.happened_at DESC, n.id DESC LIMIT 1) AS last_kind,
+    (SELECT max(m.starts_at) FROM meeting_people mp
+        JOIN meetings m ON m.id = mp.meeting_id
+        WHERE mp.person_id = d.id AND m.starts_utc < :now_utc) AS last_meeting,
+    (SELECT count(*) FROM {counted} WHERE {key} <= {bound})
+    - (SELECT count(*) FROM touch_clocks k WHERE {key} <= {bound} {tagged}
+        AND (k.person_id IN ahead_ids OR k.snoozed_until > :today))
+    + (SELECT count(*) FROM ahead_due WHERE due_on <= :by) AS total
+FROM due d ORDER BY d.due_on, d.name COLLATE NOCASE, d.id
 """
 
 
-def _last_kinds(store: Store, ids: list[int], now: datetime) -> dict[int, str]:
-    """How each person was last spoken to: the kind of their latest note."""
-    rows = store.query(
-        """SELECT j.value AS id, (
-            SELECT n.kind FROM note_people np JOIN notes n ON n.id = np.note_id
-            WHERE np.person_id = j.value AND np.happened_at < ?
-            ORDER BY np.happened_at DESC, n.id DESC LIMIT 1) AS kind
-        FROM json_each(?) j""",
-        (to_iso(now.date() + timedelta(days=1)), json.dumps(ids)),
-    )
-    return {row["id"]: row["kind"] for row in rows if row["kind"]}
-
-
-def _touch(
-    row: Any, rules: dict[str | None, _Rule], kinds: dict[int, str], now: datetime
-) -> Touch:
-    rule = rules[row["cadence"]]
-    last, kind = _last_contact(row, kinds)
-    since = _day(from_iso(row["clock"]))
-    due_on = rule.due_on(since)
+def _touch(row: Any, now: datetime) -> Touch:
+    last, kind = _last_contact(row)
+    due_on = date.fromisoformat(row["due_on"])
     return Touch(
         person=PersonRef(row["id"], row["name"], row["company"]),
         cadence=row["cadence"],
         last_contact=last,
         last_kind=kind,
-        since=since,
+        since=date.fromisoformat(row["since"]),
         due_on=due_on,
         overdue_days=(now.date() - due_on).days,
     )
 
 
-def _last_contact(
-    row: Any, kinds: dict[int, str]
-) -> tuple[date | datetime | None, str | None]:
+def _last_contact(row: Any) -> tuple[date | datetime | None, str | None]:
     note, meeting = row["last_note"], row["last_meeting"]
     if meeting and (not note or meeting >= note):
         return from_iso(meeting), "meeting"
     if note:
-        return from_iso(note), kinds.get(row["id"])
+        return from_iso(note), row["last_kind"]
     return None, None
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value

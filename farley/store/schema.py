@@ -258,73 +258,80 @@ IMPORT_RANGES = """
 ALTER TABLE import_changes ADD COLUMN last_id INTEGER;
 """
 
-# Keeping in touch, read from one index instead of every person's notes. Each
-# person's clock: their latest note or meeting, ahead ones too (so the row
-# changes only on writes), the day it runs from, and the day they fall due
-# under their cadence. A contact still ahead makes the stored day too late:
-# the domain works those few people out afresh, by the clock, on every read.
-# The texts below are also the domain's, and are frozen with this migration.
+# Keeping in touch, read from one index instead of from everyone's notes. A
+# person's clock holds their latest note or meeting, ahead ones included (so
+# that it changes on writes only), the day the clock runs from, the cadence
+# that counts for them and the day they fall due. A contact still ahead makes
+# the stored days too late: the domain works those few people out afresh.
+# TOUCH_STEP and TOUCH_REFRESH are the domain's too, and frozen with this.
+
+# One cadence step of {days} days or {months} months on from the day {since}.
+# A month on from 31 Jan is 28 Feb, as in Recurrence.add_to (SQLite: 3 Mar).
+TOUCH_STEP = """CASE WHEN {months} = 0 THEN date({since}, '+' || {days} || ' days')
+    ELSE min(date({since}, '+' || {months} || ' months'),
+        date({since}, 'start of month', '+' || ({months} + 1) || ' months', '-1 day'))
+    END"""
 
 # {what} of the cadence that counts for {person}: their own, else the shortest
-# of their tags'. A cadence is read as describe() writes it ("every week",
-# "every 3 months") and matched to one of its units; a text written any other
-# way counts as no cadence.
-TOUCH_CADENCE = """(SELECT {what} FROM (
+# of their tags'. It is read as describe() writes it ("every week", "every 3
+# months") and matched to a unit; a text written any other way is no cadence.
+_CADENCE = """(SELECT {what} FROM (
     SELECT w.rank, w.cadence, w.n * u.days AS days, w.n * u.months AS months,
         w.n * u.approx AS approx
     FROM (
-        SELECT rank, cadence, CASE WHEN cadence GLOB 'every [1-9]*'
-            THEN CAST(substr(cadence, 7) AS INTEGER) ELSE 1 END AS n
+        SELECT rank, cadence, n, CASE n WHEN 1 THEN substr(cadence, 7)
+            ELSE rtrim(substr(cadence, 8 + length(n)), 's') END AS unit
         FROM (
-            SELECT 0 AS rank, cadence FROM people WHERE id = {person}
-            UNION ALL
-            SELECT 1, c.cadence FROM tags t JOIN tag_cadences c ON c.tag = t.tag
-            WHERE t.person_id = {person}
+            SELECT rank, cadence, CASE WHEN cadence GLOB 'every [1-9]*'
+                THEN CAST(substr(cadence, 7) AS INTEGER) ELSE 1 END AS n
+            FROM (
+                SELECT 0 AS rank, cadence FROM people WHERE id = {person}
+                UNION ALL
+                SELECT 1, c.cadence FROM tags t JOIN tag_cadences c ON c.tag = t.tag
+                WHERE t.person_id = {person}
+            )
         )
-    ) w JOIN touch_units u ON w.cadence = CASE w.n WHEN 1 THEN 'every ' || u.unit
+    ) w JOIN touch_units u ON u.unit = w.unit
+    WHERE w.cadence = CASE w.n WHEN 1 THEN 'every ' || u.unit
         ELSE 'every ' || w.n || ' ' || u.unit || 's' END
-    WHERE w.n * u.approx <= 365250
+        AND w.n * u.approx <= 365250
 ) s ORDER BY s.rank, s.approx LIMIT 1)"""
 
-# One step on from the day {since}; a month on from 31 Jan is 28 Feb, as in
-# Recurrence.add_to, where SQLite alone would say 3 Mar.
-TOUCH_STEP = """CASE WHEN s.months = 0 THEN date({since}, '+' || s.days || ' days')
-    ELSE min(date({since}, '+' || s.months || ' months'),
-        date({since}, 'start of month', '+' || (s.months + 1) || ' months', '-1 day'))
-    END"""
-
-
-def touch_due(since: str, person: str) -> str:
-    """SQL for the day {person} falls due when their clock runs from {since}."""
-    step = TOUCH_STEP.format(since=since)
-    return TOUCH_CADENCE.format(what=step, person=person)
-
-
-LAST_CONTACT = """nullif(max(
+_LAST_CONTACT = """nullif(max(
     coalesce((SELECT max(happened_at) FROM note_people WHERE person_id = {person}), ''),
     coalesce((SELECT max(m.starts_at) FROM meeting_people mp
         JOIN meetings m ON m.id = mp.meeting_id WHERE mp.person_id = {person}), '')
 ), '')"""
 
-# Every clock of the people {which} picks out (a condition on p), worked out
-# from scratch in one statement.
+# The clocks of the people {which} picks out (a condition on p.id), afresh,
+# in one statement: the cadence comes out of its subquery as a JSON array.
 TOUCH_REFRESH = f"""
 WITH found AS MATERIALIZED (
     SELECT p.id, p.created_at, p.snoozed_until,
-        {LAST_CONTACT.format(person="p.id")} AS contacted_at
+        {_LAST_CONTACT.format(person="p.id")} AS contacted_at,
+        {_CADENCE.format(person="p.id", what="json_array(s.cadence, s.days, s.months)")}
+            AS rule
     FROM people p WHERE {{which}}
 ), dated AS MATERIALIZED (
-    SELECT *, coalesce(substr(contacted_at, 1, 10), substr(created_at, 1, 10)) AS since
+    SELECT id, contacted_at, snoozed_until,
+        coalesce(substr(contacted_at, 1, 10), substr(created_at, 1, 10)) AS since,
+        json_extract(rule, '$[0]') AS cadence, json_extract(rule, '$[1]') AS days,
+        json_extract(rule, '$[2]') AS months
     FROM found
 )
 INSERT OR REPLACE INTO touch_clocks
-    (person_id, contacted_at, since, due_on, snoozed_until)
-SELECT id, contacted_at, since, {touch_due("d.since", "d.id")}, snoozed_until
-FROM dated d
+    (person_id, contacted_at, since, cadence, days, months, due_on, snoozed_until)
+SELECT id, contacted_at, since, cadence, days, months,
+    {TOUCH_STEP.format(since="since", days="days", months="months")}, snoozed_until
+FROM dated
 """
 
-_DUE_AGAIN = touch_due("touch_clocks.since", "touch_clocks.person_id")
-_RECOUNT = LAST_CONTACT.format(person="touch_clocks.person_id")
+_RECOUNTED = _LAST_CONTACT.format(person="new.person_id")
+_RECADENCED = _CADENCE.format(
+    person="new.person_id", what="s.cadence, s.days, s.months"
+)
+_DUE_ON = TOUCH_STEP.format(since="new.since", days="new.days", months="new.months")
+_BACKFILL = TOUCH_REFRESH.format(which="1")
 
 TOUCH_CLOCKS = f"""
 CREATE TABLE touch_units (
@@ -341,12 +348,24 @@ CREATE TABLE touch_clocks (
     person_id INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
     contacted_at TEXT,
     since TEXT NOT NULL,
+    cadence TEXT,
+    days INTEGER,
+    months INTEGER,
     due_on TEXT,
     snoozed_until TEXT
 );
-{TOUCH_REFRESH.format(which="1")};
-CREATE INDEX touch_clocks_by_due ON touch_clocks (due_on, snoozed_until, since);
-CREATE INDEX touch_clocks_by_since ON touch_clocks (since, snoozed_until);
+
+-- Inserting a person's id into one of these views works out their last
+-- contact, or their cadence, again: each rule is written once, here.
+CREATE VIEW touch_recount (person_id) AS SELECT NULL;
+CREATE TRIGGER touch_recounted INSTEAD OF INSERT ON touch_recount BEGIN
+    UPDATE touch_clocks SET contacted_at = {_RECOUNTED} WHERE person_id = new.person_id;
+END;
+CREATE VIEW touch_recadence (person_id) AS SELECT NULL;
+CREATE TRIGGER touch_recadenced INSTEAD OF INSERT ON touch_recadence BEGIN
+    UPDATE touch_clocks SET (cadence, days, months) = {_RECADENCED}
+    WHERE person_id = new.person_id;
+END;
 
 CREATE TRIGGER touch_clocks_contacted AFTER UPDATE OF contacted_at ON touch_clocks
 BEGIN
@@ -354,17 +373,25 @@ BEGIN
         (SELECT substr(created_at, 1, 10) FROM people WHERE id = new.person_id))
     WHERE person_id = new.person_id;
 END;
-CREATE TRIGGER touch_clocks_restarted AFTER UPDATE OF since ON touch_clocks BEGIN
-    UPDATE touch_clocks SET due_on = {touch_due("new.since", "new.person_id")}
-    WHERE person_id = new.person_id;
+CREATE TRIGGER touch_clocks_due AFTER UPDATE OF since, days, months ON touch_clocks
+BEGIN
+    UPDATE touch_clocks
+    SET due_on = {_DUE_ON} WHERE person_id = new.person_id;
 END;
 
+{_BACKFILL};
+CREATE INDEX touch_clocks_by_due ON touch_clocks (due_on);
+CREATE INDEX touch_clocks_by_since ON touch_clocks (since);
+CREATE INDEX touch_clocks_snoozed ON touch_clocks (snoozed_until)
+    WHERE snoozed_until IS NOT NULL;
+-- What farley stats counts of open reminders, without reading the rows.
+CREATE INDEX reminders_open_by_owing ON reminders (they_owe, due_on, person_id)
+    WHERE done_at IS NULL;
+
 CREATE TRIGGER people_clocked AFTER INSERT ON people BEGIN
-    INSERT OR REPLACE INTO touch_clocks (person_id, since, due_on, snoozed_until)
-    VALUES (
-        new.id, substr(new.created_at, 1, 10),
-        {touch_due("substr(new.created_at, 1, 10)", "new.id")}, new.snoozed_until
-    );
+    INSERT OR REPLACE INTO touch_clocks (person_id, since, snoozed_until)
+    VALUES (new.id, substr(new.created_at, 1, 10), new.snoozed_until);
+    INSERT INTO touch_recadence (person_id) VALUES (new.id);
 END;
 CREATE TRIGGER people_reclocked AFTER UPDATE OF created_at ON people BEGIN
     UPDATE touch_clocks
@@ -372,7 +399,7 @@ CREATE TRIGGER people_reclocked AFTER UPDATE OF created_at ON people BEGIN
     WHERE person_id = new.id;
 END;
 CREATE TRIGGER people_recadenced AFTER UPDATE OF cadence ON people BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = new.id;
+    INSERT INTO touch_recadence (person_id) VALUES (new.id);
 END;
 CREATE TRIGGER people_snoozed AFTER UPDATE OF snoozed_until ON people BEGIN
     UPDATE touch_clocks SET snoozed_until = new.snoozed_until WHERE person_id = new.id;
@@ -381,23 +408,23 @@ END;
 CREATE TRIGGER note_people_touched AFTER INSERT ON note_people
 WHEN new.happened_at IS NOT NULL BEGIN
     UPDATE touch_clocks SET contacted_at = new.happened_at
-    WHERE person_id = new.person_id
-    AND (contacted_at IS NULL OR contacted_at < new.happened_at);
+    WHERE person_id = new.person_id AND coalesce(contacted_at, '') < new.happened_at;
 END;
 CREATE TRIGGER note_people_retouched AFTER UPDATE OF happened_at ON note_people
 BEGIN
-    UPDATE touch_clocks SET contacted_at = CASE
-        WHEN contacted_at = old.happened_at THEN {_RECOUNT} ELSE new.happened_at END
-    WHERE person_id = new.person_id AND (contacted_at IS NULL
-        OR contacted_at < new.happened_at OR contacted_at = old.happened_at);
+    UPDATE touch_clocks SET contacted_at = new.happened_at
+    WHERE person_id = new.person_id AND coalesce(contacted_at, '') < new.happened_at;
+    INSERT INTO touch_recount (person_id) SELECT new.person_id
+    WHERE old.happened_at
+        = (SELECT contacted_at FROM touch_clocks WHERE person_id = new.person_id);
 END;
-CREATE TRIGGER note_people_untouched AFTER DELETE ON note_people BEGIN
-    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
-    WHERE person_id = old.person_id AND contacted_at = old.happened_at;
+CREATE TRIGGER note_people_untouched AFTER DELETE ON note_people
+WHEN old.happened_at
+    = (SELECT contacted_at FROM touch_clocks WHERE person_id = old.person_id) BEGIN
+    INSERT INTO touch_recount (person_id) VALUES (old.person_id);
 END;
 CREATE TRIGGER note_people_moved AFTER UPDATE OF person_id ON note_people BEGIN
-    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
-    WHERE person_id IN (old.person_id, new.person_id);
+    INSERT INTO touch_recount (person_id) VALUES (old.person_id), (new.person_id);
 END;
 
 CREATE TRIGGER meeting_people_touched AFTER INSERT ON meeting_people BEGIN
@@ -407,37 +434,36 @@ CREATE TRIGGER meeting_people_touched AFTER INSERT ON meeting_people BEGIN
         < (SELECT starts_at FROM meetings WHERE id = new.meeting_id);
 END;
 CREATE TRIGGER meeting_people_untouched AFTER DELETE ON meeting_people BEGIN
-    UPDATE touch_clocks SET contacted_at = {_RECOUNT} WHERE person_id = old.person_id;
+    INSERT INTO touch_recount (person_id) VALUES (old.person_id);
 END;
 CREATE TRIGGER meeting_people_moved AFTER UPDATE OF person_id ON meeting_people
 BEGIN
-    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
-    WHERE person_id IN (old.person_id, new.person_id);
+    INSERT INTO touch_recount (person_id) VALUES (old.person_id), (new.person_id);
 END;
 CREATE TRIGGER meetings_moved AFTER UPDATE OF starts_at ON meetings BEGIN
-    UPDATE touch_clocks SET contacted_at = {_RECOUNT}
-    WHERE person_id IN (SELECT person_id FROM meeting_people WHERE meeting_id = new.id);
+    INSERT INTO touch_recount (person_id)
+    SELECT person_id FROM meeting_people WHERE meeting_id = new.id;
 END;
 
 CREATE TRIGGER tags_recadenced AFTER INSERT ON tags
 WHEN EXISTS (SELECT 1 FROM tag_cadences WHERE tag = new.tag) BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = new.person_id;
+    INSERT INTO touch_recadence (person_id) VALUES (new.person_id);
 END;
 CREATE TRIGGER tags_uncadenced AFTER DELETE ON tags
 WHEN EXISTS (SELECT 1 FROM tag_cadences WHERE tag = old.tag) BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN} WHERE person_id = old.person_id;
+    INSERT INTO touch_recadence (person_id) VALUES (old.person_id);
 END;
 CREATE TRIGGER tag_cadences_added AFTER INSERT ON tag_cadences BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
-    WHERE person_id IN (SELECT person_id FROM tags WHERE tag = new.tag);
+    INSERT INTO touch_recadence (person_id)
+    SELECT person_id FROM tags WHERE tag = new.tag;
 END;
 CREATE TRIGGER tag_cadences_changed AFTER UPDATE ON tag_cadences BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
-    WHERE person_id IN (SELECT person_id FROM tags WHERE tag IN (old.tag, new.tag));
+    INSERT INTO touch_recadence (person_id)
+    SELECT DISTINCT person_id FROM tags WHERE tag IN (old.tag, new.tag);
 END;
 CREATE TRIGGER tag_cadences_removed AFTER DELETE ON tag_cadences BEGIN
-    UPDATE touch_clocks SET due_on = {_DUE_AGAIN}
-    WHERE person_id IN (SELECT person_id FROM tags WHERE tag = old.tag);
+    INSERT INTO touch_recadence (person_id)
+    SELECT person_id FROM tags WHERE tag = old.tag;
 END;
 """
 
