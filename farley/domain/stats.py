@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -71,7 +72,7 @@ def stats(
     found.notes = sum(month.notes for month in found.notes_per_month)
     _cadence_share(store, now, found)
     found.longest_silences = stale(store, now, 0, tag, SILENCES).entries
-    found.promises = _promises(store, now.date(), who, params)
+    found.promises = _promises(store, now.date(), tag)
     return found
 
 
@@ -112,23 +113,51 @@ def _notes_per_month(
     store: Store, start: date, today: date, tag: str | None
 ) -> list[MonthCount]:
     """Every month from `start`'s to this one, months without notes included."""
-    bounds = [to_iso(start), to_iso(today + timedelta(days=1))]
-    if tag is None:
-        sql = """SELECT substr(happened_at, 1, 7) AS month, count(*) AS n FROM notes
-            WHERE happened_at >= ? AND happened_at < ? GROUP BY month"""
-    else:
-        sql = """SELECT substr(np.happened_at, 1, 7) AS month,
-                count(DISTINCT np.note_id) AS n
-            FROM tags t JOIN note_people np ON np.person_id = t.person_id
-            WHERE t.tag = ? AND np.happened_at >= ? AND np.happened_at < ?
-            GROUP BY month"""
-        bounds.insert(0, tag)
-    counts = {row["month"]: row["n"] for row in store.query(sql, bounds)}
-    months, month = [], start.replace(day=1)
+    firsts, month = [], start.replace(day=1)
     while month <= today:
-        months.append(MonthCount(month, counts.get(month.isoformat()[:7], 0)))
+        firsts.append(month)
         month = _months_back(month, -1)
-    return months
+    if tag is None:
+        counts = _monthly_counts(store, start, today, firsts)
+    else:
+        counts = _monthly_counts_tagged(store, start, today, tag)
+    return [MonthCount(first, counts.get(first.isoformat()[:7], 0)) for first in firsts]
+
+
+def _monthly_counts(
+    store: Store, start: date, today: date, firsts: list[date]
+) -> dict[str, int]:
+    """Notes a month, each month counted along the index of note dates."""
+    # Grouping by month cuts and sorts every date in the range; counting
+    # between two dates only steps along the index.
+    bounds = [start, *firsts[1:], today + timedelta(days=1)]
+    ranges = [
+        (to_iso(low)[:7], to_iso(low), to_iso(high))
+        for low, high in zip(bounds, bounds[1:], strict=False)
+    ]
+    rows = store.query(
+        """SELECT month, (SELECT count(*) FROM notes
+            WHERE happened_at >= low AND happened_at < high) AS n
+        FROM (SELECT json_extract(value, '$[0]') AS month,
+            json_extract(value, '$[1]') AS low, json_extract(value, '$[2]') AS high
+            FROM json_each(?))""",
+        (json.dumps(ranges),),
+    )
+    return {row["month"]: row["n"] for row in rows}
+
+
+def _monthly_counts_tagged(
+    store: Store, start: date, today: date, tag: str
+) -> dict[str, int]:
+    rows = store.query(
+        """SELECT substr(np.happened_at, 1, 7) AS month,
+            count(DISTINCT np.note_id) AS n
+        FROM tags t JOIN note_people np ON np.person_id = t.person_id
+        WHERE t.tag = ? AND np.happened_at >= ? AND np.happened_at < ?
+        GROUP BY month""",
+        (tag, to_iso(start), to_iso(today + timedelta(days=1))),
+    )
+    return {row["month"]: row["n"] for row in rows}
 
 
 def _cadence_share(store: Store, now: datetime, found: Stats) -> None:
@@ -138,12 +167,13 @@ def _cadence_share(store: Store, now: datetime, found: Stats) -> None:
     found.within_cadence = found.with_cadence - overdue
 
 
-def _promises(store: Store, today: date, who: str, params: list[Any]) -> Promises:
+def _promises(store: Store, today: date, tag: str | None) -> Promises:
+    """Open reminders either way, from the index of open ones by who owes."""
+    tagged = "AND person_id IN (SELECT person_id FROM tags WHERE tag = ?)"
     rows = store.query(
-        f"""SELECT r.they_owe, count(*) AS n, sum(r.due_on < ?) AS late
-        FROM reminders r JOIN people p ON p.id = r.person_id
-        WHERE r.done_at IS NULL {who} GROUP BY r.they_owe""",
-        [to_iso(today), *params],
+        f"""SELECT they_owe, count(*) AS n, sum(due_on < ?) AS late FROM reminders
+        WHERE done_at IS NULL {tagged if tag else ""} GROUP BY they_owe""",
+        [to_iso(today), tag] if tag else [to_iso(today)],
     )
     promises = Promises()
     for row in rows:
