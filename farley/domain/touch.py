@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from farley.dates.format import from_iso, to_iso
-from farley.dates.recur import parse_recurrence
 from farley.domain.meetings import utc_key
 from farley.domain.models import PersonRef
 from farley.errors import InvalidInput, NotFound
@@ -59,6 +58,9 @@ def clean_tag(tag: str) -> str:
 
 def set_tag_cadence(store: Store, tag: str, cadence: str) -> TagCadence:
     """Give everyone with `tag` a default cadence (their own one wins)."""
+    # Here, not at the top: the parser brings dateutil, which stale never needs.
+    from farley.dates.recur import parse_recurrence
+
     tag, rule = clean_tag(tag), parse_recurrence(cadence).describe()
     with store.transaction():
         store.execute(
@@ -153,10 +155,10 @@ def due_by(
 
 
 def refresh_touch(store: Store, people: Iterable[int] | None = None) -> None:
-    """Work out afresh when these people (None: everyone) were last in touch.
+    """Work out afresh the touch clocks of these people (None: everyone).
 
-    Triggers keep every clock right, row by row; a bulk load that suspends
-    them calls this once at the end, with the people it wrote about.
+    Triggers keep every clock right as rows are written; this is for rows
+    written with them suspended (farley.store.bulk runs the same statement).
     """
     which, params = "1", {}
     if people is not None:
@@ -223,8 +225,6 @@ _TAGGED_CLOCKS = """tags t
     JOIN touch_clocks k ON k.person_id = t.person_id AND t.tag = :tag"""
 
 
-# A contact still ahead (a meeting later today, a note dated tomorrow) is in
-# the stored clock already: the few people with one are worked out afresh.
 _AWAKE = "AND (k.snoozed_until IS NULL OR k.snoozed_until <= :today)"
 _BY_CADENCE = {
     "key": "k.due_on",
@@ -241,6 +241,10 @@ _BY_DAYS = {
     "due": "date(a.since, :shift)",
 }
 
+# A contact still ahead (a meeting later today, a note dated tomorrow) is in
+# the stored clock already: the few people with one are worked out afresh.
+# The total counts the range along the index alone, then takes off the few
+# snoozed or ahead: testing each of a hundred thousand rows costs more.
 _DUE = """
 WITH ahead_ids AS MATERIALIZED (
     SELECT mp.person_id AS id FROM meetings m
