@@ -71,3 +71,14 @@ def test_the_agenda_days_option_widens_the_window(ok):
 
 def test_an_empty_agenda_says_so(ok):
     assert "Nothing coming up." in ok("agenda").out
+
+
+def test_a_long_agenda_shows_the_first_twenty_of_a_section_and_how_many_more(ok):
+    for n in range(25):
+        ok("add", f"Person {n:02d}", "--birthday", "5 Dec 1990")
+    lines = ok("agenda").out.splitlines()
+    dates = lines[lines.index("Dates") + 1 :]
+    assert len(dates) == 21
+    assert dates[-1] == "  and 5 more: see farley agenda --all"
+    everything = ok("agenda", "--all").out.splitlines()
+    assert len(everything[everything.index("Dates") + 1 :]) == 25

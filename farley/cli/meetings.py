@@ -45,6 +45,10 @@ def agenda(
     days: Annotated[
         int, typer.Option("--days", "-d", min=0, max=3660, help="How many days ahead.")
     ] = 7,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="List every reminder and date, not the first 20."),
+    ] = False,
     json: Json = False,
 ) -> None:
     """Show meetings, due reminders and important dates ahead."""
@@ -57,4 +61,4 @@ def agenda(
         return
     from farley.render.agenda import agenda_document
 
-    show(agenda_document(found, run.now))
+    show(agenda_document(found, run.now, everything))
