@@ -55,10 +55,12 @@ def agenda(
     from farley.domain.agenda import agenda as build_agenda
 
     run = session(ctx)
-    found = build_agenda(run.store(), run.now, days)
+    # Each section of the agenda on screen lists this many at most.
+    shown = None if everything or json else 20
+    found = build_agenda(run.store(), run.now, days, limit=shown)
     if json:
         show_json(found)
         return
     from farley.render.agenda import agenda_document
 
-    show(agenda_document(found, run.now, everything))
+    show(agenda_document(found, run.now))

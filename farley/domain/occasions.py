@@ -80,40 +80,57 @@ def falls_on(month: int, day: int, year: int) -> date:
 
 
 def upcoming(
-    store: Store, start: date, days: int, person_ids: list[int] | None = None
+    store: Store,
+    start: date,
+    days: int,
+    person_ids: list[int] | None = None,
+    limit: int | None = None,
 ) -> list[Occasion]:
     """Yearly dates falling from `start` for `days` days, soonest first."""
-    by_day = _window(start, days)
-    pairs = sorted({(d.month, d.day) for d in by_day} | _leap_days(by_day))
-    if not pairs:
+    window, params = _window(start, days, person_ids)
+    if not params:
         return []
-    values = ", ".join("(?, ?)" for _ in pairs)
-    params: list[int] = [n for pair in pairs for n in pair]
-    who = ""
-    if person_ids is not None:
-        who = f"AND d.person_id IN ({', '.join('?' for _ in person_ids)})"
-        params += person_ids
     rows = store.query(
-        f"""SELECT d.*, p.name, p.company FROM important_dates d
-        JOIN people p ON p.id = d.person_id
-        WHERE (d.month, d.day) IN (VALUES {values}) {who}""",
-        params,
+        f"""{window} SELECT d.*, p.name, p.company FROM window w
+        JOIN important_dates d ON d.month = w.month AND d.day = w.day
+        JOIN people p ON p.id = d.person_id {_who(person_ids)}
+        ORDER BY w.offset, p.name, d.label {"LIMIT ?" if limit is not None else ""}""",
+        [*params, *(person_ids or []), *([limit] if limit is not None else [])],
     )
     occasions = [o for o in (_occasion(row, start, days) for row in rows) if o]
     return sorted(occasions, key=lambda o: (o.on, o.person.name, o.label))
 
 
-def _window(start: date, days: int) -> list[date]:
-    return [start + timedelta(days=n) for n in range(max(days, 0) + 1)]
+def count_upcoming(store: Store, start: date, days: int) -> int:
+    """How many yearly dates fall from `start` for `days` days."""
+    window, params = _window(start, days, None)
+    if not params:
+        return 0
+    return store.value(
+        f"""{window} SELECT count(*) FROM window w
+        JOIN important_dates d ON d.month = w.month AND d.day = w.day""",
+        params,
+    )
 
 
-def _leap_days(days: list[date]) -> set[tuple[int, int]]:
-    """29 February is also due on the 28th of a year without one."""
-    return {
-        (2, 29)
-        for d in days
-        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year)
-    }
+def _window(start: date, days: int, person_ids: list[int] | None) -> tuple[str, list]:
+    """A WITH clause of the window's (month, day, offset from start), and its values."""
+    first: dict[tuple[int, int], int] = {}
+    for offset in range(max(days, 0) + 1):
+        day = start + timedelta(days=offset)
+        first.setdefault((day.month, day.day), offset)
+        # 29 February is due on the 28th of a year without one.
+        if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+            first.setdefault((2, 29), offset)
+    values = ", ".join("(?, ?, ?)" for _ in first)
+    params = [n for (month, day), offset in first.items() for n in (month, day, offset)]
+    return f"WITH window (month, day, offset) AS (VALUES {values})", params
+
+
+def _who(person_ids: list[int] | None) -> str:
+    if person_ids is None:
+        return ""
+    return f"WHERE d.person_id IN ({', '.join('?' for _ in person_ids)})"
 
 
 def _occasion(row, start: date, days: int) -> Occasion | None:

@@ -71,13 +71,19 @@ def open_reminders(store: Store, person_id: int | None = None) -> list[Reminder]
     return [_reminder(row) for row in rows]
 
 
-def due_by(store: Store, last_day: date) -> list[Reminder]:
+def due_by(store: Store, last_day: date, limit: int | None = None) -> list[Reminder]:
     """Open reminders due on or before `last_day`, overdue ones included."""
     rows = store.query(
-        f"{_SELECT} WHERE r.done_at IS NULL AND r.due_on <= ? {_OPEN_ORDER}",
-        (to_iso(last_day),),
+        f"""{_SELECT} WHERE r.done_at IS NULL AND r.due_on <= ? {_OPEN_ORDER}
+        {"LIMIT ?" if limit is not None else ""}""",
+        (to_iso(last_day), *([limit] if limit is not None else [])),
     )
     return [_reminder(row) for row in rows]
+
+
+def count_due_by(store: Store, last_day: date) -> int:
+    sql = "SELECT count(*) FROM reminders WHERE done_at IS NULL AND due_on <= ?"
+    return store.value(sql, (to_iso(last_day),))
 
 
 def done_reminders(store: Store, person_id: int) -> list[Reminder]:

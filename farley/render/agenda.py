@@ -15,23 +15,18 @@ from farley.render.labels import (
     when_with_relative,
 )
 
-# Beyond this many reminders or dates a section ends with how many more there are,
-# so that the agenda of a long career still fits a screen.
-SHOWN = 20
 
-
-def agenda_document(
-    agenda: Agenda, now: datetime, everything: bool = False
-) -> Document:
+def agenda_document(agenda: Agenda, now: datetime) -> Document:
     heading = line(f"Agenda: {format_date(agenda.start)} to {format_date(agenda.end)}")
     document = Document(heading=heading)
-    shown = None if everything else SHOWN
     document.add(Section("Meetings", [meeting_line(m, now) for m in agenda.meetings]))
-    reminders = [reminder_line(r, now) for r in agenda.reminders[:shown]]
-    reminders += _more(len(agenda.reminders), shown, "farley reminders")
+    reminders = [reminder_line(r, now) for r in agenda.reminders]
+    reminders += _more(
+        agenda.reminders_total, len(agenda.reminders), "farley reminders"
+    )
     document.add(Section("Reminders due", reminders))
-    dates = [occasion_line(o, now) for o in agenda.dates[:shown]]
-    dates += _more(len(agenda.dates), shown, "farley agenda --all")
+    dates = [occasion_line(o, now) for o in agenda.dates]
+    dates += _more(agenda.dates_total, len(agenda.dates), "farley agenda --all")
     document.add(Section("Dates", dates))
     document.add(Section("Keep in touch", _touch_lines(agenda, now)))
     if not document.blocks:
@@ -39,8 +34,8 @@ def agenda_document(
     return document
 
 
-def _more(total: int, shown: int | None, where: str) -> list[Line]:
-    if shown is None or total <= shown:
+def _more(total: int, shown: int, where: str) -> list[Line]:
+    if total <= shown:
         return []
     return [line(Span(f"and {total - shown} more: see {where}", "dim"))]
 
