@@ -94,6 +94,10 @@ class Store:
         if not self.conn.in_transaction:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
+    def columns(self, table: str) -> list[str]:
+        """The names of a table's columns, in order."""
+        return [column.name for column in self.db[table].columns]
+
     def close(self) -> None:
         self.conn.close()
 

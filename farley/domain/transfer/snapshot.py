@@ -221,7 +221,7 @@ def copy_tables(
 
 
 def _copy_table(load: BulkLoad, table: str, rows: list[dict], name: str) -> None:
-    columns = [row[1] for row in load.store.query(f"PRAGMA table_info({table})")]
+    columns = load.store.columns(table)
     known = set(columns)
     for number, row in enumerate(rows, start=1):
         unknown = set(row) - known
