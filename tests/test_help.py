@@ -73,3 +73,20 @@ def test_the_table_of_commands_names_each_command_of_every_module_once():
             for group in cli.app.registered_groups:
                 found[group.name] = module
     assert found == main.COMMANDS
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", "dana", "--limit", "99999999999999999999"),
+        ("stale", "--days", "99999999999999999999"),
+        ("import", "undo", "99999999999999999999999"),
+        ("delete", "note", "99999999999999999999999", "--yes"),
+        ("done", "99999999999999999999999"),
+    ],
+)
+def test_a_number_too_large_is_one_line_of_error(ok, farley, args):
+    ok("add", "Dana Whitfield")
+    run = farley(*args)
+    assert run.code != 0
+    assert run.err.startswith("farley: ") and run.err.count("\n") == 1

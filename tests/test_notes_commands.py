@@ -68,7 +68,8 @@ def test_the_kind_is_kept_and_checked(ok, farley):
     run = farley("note", "dana", "x", "--kind", "fax")
     assert run.code == 2
     assert run.err == (
-        'farley: "fax" is not a kind of note: use one of meeting, call, email, message, other\n'
+        'farley: "fax" is not a kind of note: '
+        "use one of meeting, call, email, message, other\n"
     )
 
 

@@ -28,7 +28,8 @@ def test_reminders_lists_both_sides_soonest_first_with_overdue_marked(ok):
         "  #2 undated (Dana Whitfield)\n"
         "\n"
         "They owe you\n"
-        "  #4 they owe: contract (Dana Whitfield) OVERDUE: due Mon 30 Nov 2026 (3 days ago)\n"
+        "  #4 they owe: contract (Dana Whitfield) "
+        "OVERDUE: due Mon 30 Nov 2026 (3 days ago)\n"
     )
 
 
@@ -41,7 +42,8 @@ def test_done_closes_a_reminder(ok):
 def test_a_recurring_reminder_comes_back_at_its_next_date(ok):
     ok("remind", "dana", "check in", "--due", "2026-10-31", "--every", "monthly")
     assert ok("done", "1").out == (
-        "Done: check in (Dana Whitfield)\nNext one (reminder 2) is due Thu 31 Dec 2026\n"
+        "Done: check in (Dana Whitfield)\n"
+        "Next one (reminder 2) is due Thu 31 Dec 2026\n"
     )
     [open_one] = json.loads(ok("reminders", "--json").out)
     assert (open_one["due_on"], open_one["recurrence"]) == ("2026-12-31", "every month")

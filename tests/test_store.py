@@ -28,7 +28,8 @@ def test_a_failed_transaction_writes_nothing(store):
     try:
         with store.transaction():
             store.execute(
-                "INSERT INTO people (name, created_at, updated_at) VALUES ('A', 'x', 'x')"
+                """INSERT INTO people (name, created_at, updated_at)
+                VALUES ('A', 'x', 'x')"""
             )
             raise RuntimeError("stop")
     except RuntimeError:
@@ -66,7 +67,8 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(farley, tmp_path):
     run = farley("--db", str(path), "list")
     assert run.code == 6
     assert run.err == (
-        f"farley: {path} is not a Farley file (not SQLite): give another path with --db\n"
+        f"farley: {path} is not a Farley file (not SQLite): "
+        "give another path with --db\n"
     )
     assert path.read_text() == "shopping list\n" * 100
 

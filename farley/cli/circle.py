@@ -180,7 +180,8 @@ def history(
     ctx: typer.Context,
     person: PersonArg,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="Only the latest N.")
+        int | None,
+        typer.Option("--limit", "-n", min=1, max=1_000_000, help="Only the latest N."),
     ] = None,
     json: Json = False,
 ) -> None:

@@ -60,6 +60,10 @@ class FarleyGroup(TyperGroup):
             )
             say(f"farley: {describe_error(exc, path)}")
             raise typer.Exit(6) from None
+        except OverflowError:
+            # A number typed beyond what SQLite or the clock can hold.
+            say("farley: a number given is too large: see the command's --help")
+            raise typer.Exit(2) from None
         except KeyboardInterrupt:
             say("farley: interrupted; nothing was changed")
             raise typer.Exit(130) from None

@@ -17,12 +17,19 @@ def stale(
     days: Annotated[
         int | None,
         typer.Option(
-            "--days", "-d", min=0, help="Everyone not in touch for over N days."
+            "--days",
+            "-d",
+            min=0,
+            max=36_600,
+            help="Everyone not in touch for over N days.",
         ),
     ] = None,
     tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="How many to show; 0: all.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, max=1_000_000, help="How many to show; 0: all."
+        ),
     ] = 50,
     json: Json = False,
 ) -> None:
