@@ -3,33 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
-
-
-def dump(path: Path) -> dict[str, list]:
-    """Every row of every table but the import log, the search index included."""
-    conn = sqlite3.connect(path)
-    try:
-        names = [
-            row[0]
-            for row in conn.execute(
-                """SELECT name FROM sqlite_master WHERE type = 'table'
-                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'
-                AND name NOT LIKE 'import_%'"""
-            )
-        ]
-        select = {"search_index": "SELECT rowid, title, body FROM search_index"}
-        return {
-            name: sorted(
-                conn.execute(select.get(name, f"SELECT * FROM {name}")), key=repr
-            )
-            for name in names
-        }
-    finally:
-        conn.close()
+from helpers import dump
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers import dump
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
@@ -22,21 +23,6 @@ def rows(path: Path, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
-
-
-def dump(path: Path) -> dict[str, list]:
-    """Every row of every table but the import log, the search index included."""
-    tables = rows(
-        path,
-        """SELECT name FROM sqlite_master WHERE type = 'table'
-        AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'
-        AND name NOT LIKE 'import_%'""",
-    )
-    select = {"search_index": "SELECT rowid, title, body FROM search_index"}
-    return {
-        name: sorted(rows(path, select.get(name, f"SELECT * FROM {name}")), key=repr)
-        for (name,) in tables
-    }
 
 
 def contacts(path: Path, count: int) -> Path:

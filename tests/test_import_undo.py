@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers import dump
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 LATER = "2026-12-04T09:00:00+01:00"
@@ -15,29 +15,6 @@ LATER = "2026-12-04T09:00:00+01:00"
 @pytest.fixture(autouse=True)
 def in_fixtures(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURES)
-
-
-def dump(path: Path) -> dict[str, list]:
-    """Every row of every table but the import log, the search index included."""
-    conn = sqlite3.connect(path)
-    try:
-        names = [
-            row[0]
-            for row in conn.execute(
-                """SELECT name FROM sqlite_master WHERE type = 'table'
-                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'
-                AND name NOT LIKE 'import_%'"""
-            )
-        ]
-        select = {"search_index": "SELECT rowid, title, body FROM search_index"}
-        return {
-            name: sorted(
-                conn.execute(select.get(name, f"SELECT * FROM {name}")), key=repr
-            )
-            for name in names
-        }
-    finally:
-        conn.close()
 
 
 def test_undo_takes_out_the_people_added_and_restores_those_merged(ok, data_file):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from datetime import datetime, timedelta, timezone
-from functools import cache
 from pathlib import Path
 
+from helpers import empty_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,14 +41,6 @@ def queries(draw, people: list[tuple[str, str | None]]) -> str:
     end = draw(st.integers(start + 1, len(name)))
     part = name[start:end]
     return draw(st.sampled_from([part, part.upper(), part.lower(), fold(part)]))
-
-
-@cache
-def empty_file() -> Path:
-    """A new data file, made once: copying it is faster than migrating anew."""
-    path = Path(tempfile.mkdtemp()) / "empty.db"
-    open_store(path).close()
-    return path
 
 
 def resolved(people: list[tuple[str, str | None]], query: str):

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from contextlib import suppress
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
-from pathlib import Path
 
+from helpers import FreshStore
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
-    RuleBasedStateMachine,
     consumes,
     initialize,
     invariant,
@@ -34,7 +30,6 @@ from farley.domain.transfer.batches import undo_batch
 from farley.domain.transfer.importer import run_import
 from farley.domain.transfer.results import ImportOptions
 from farley.errors import FarleyError
-from farley.store import open_store
 
 NOW = datetime(2026, 12, 3, 10, tzinfo=timezone(timedelta(hours=1)))
 WORDS = ["budget", "Leeds", "son", "école", "Zoë", "straße", "deck", "golf", "42"]
@@ -51,14 +46,6 @@ tags = st.lists(
 # Few keys, so that a fact is often set again and so updated.
 keys = st.sampled_from(["spouse", "Spouse", "pet", "école"]) | texts
 categories = st.sampled_from(["family", "avoid"])
-
-
-@cache
-def empty_file() -> Path:
-    """A new data file, made once: copying it is faster than migrating anew."""
-    path = Path(tempfile.mkdtemp()) / "empty.db"
-    open_store(path).close()
-    return path
 
 
 def expected_rows(store) -> list[tuple]:
@@ -84,20 +71,10 @@ def _nocase(tag: str) -> bytes:
     return tag.encode().lower()
 
 
-class IndexFollowsTables(RuleBasedStateMachine):
+class IndexFollowsTables(FreshStore):
     """Random adds, notes, facts, reminders, edits, tags and removals."""
 
     people = Bundle("people")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.folder = Path(tempfile.mkdtemp())
-        shutil.copy(empty_file(), self.folder / "farley.db")
-        self.store = open_store(self.folder / "farley.db")
-
-    def teardown(self) -> None:
-        self.store.close()
-        shutil.rmtree(self.folder)
 
     @initialize(target=people, first=texts, second=texts)
     def start_with_two(self, first: str, second: str):

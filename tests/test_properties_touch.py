@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from contextlib import suppress
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
-from pathlib import Path
 
+from helpers import FreshStore
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
-    RuleBasedStateMachine,
     consumes,
     initialize,
     invariant,
@@ -36,7 +32,6 @@ from farley.domain.transfer.batches import undo_batch
 from farley.domain.transfer.importer import run_import
 from farley.domain.transfer.results import ImportOptions
 from farley.errors import FarleyError
-from farley.store import open_store
 from farley.store.schema import TOUCH_REFRESH
 
 NOW = datetime(2026, 12, 3, 10, tzinfo=timezone(timedelta(hours=1)))
@@ -51,13 +46,6 @@ some_tags = st.lists(tag_names, min_size=1, max_size=2)
 names = st.sampled_from(["Ann", "ann", "Bo", "Émile", "Zed"])
 days_off = st.integers(min_value=-400, max_value=3)
 hours_off = st.integers(min_value=-72, max_value=72)
-
-
-@cache
-def empty_file() -> Path:
-    path = Path(tempfile.mkdtemp()) / "empty.db"
-    open_store(path).close()
-    return path
 
 
 def _rule(text: str | None):
@@ -143,20 +131,10 @@ def clocks(store) -> list[tuple]:
     return [tuple(r) for r in store.query("SELECT * FROM touch_clocks ORDER BY 1")]
 
 
-class ClocksFollowChanges(RuleBasedStateMachine):
+class ClocksFollowChanges(FreshStore):
     """Random people, notes, meetings, tags, cadences, snoozes, imports, removals."""
 
     people = Bundle("people")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.folder = Path(tempfile.mkdtemp())
-        shutil.copy(empty_file(), self.folder / "farley.db")
-        self.store = open_store(self.folder / "farley.db")
-
-    def teardown(self) -> None:
-        self.store.close()
-        shutil.rmtree(self.folder)
 
     @initialize(target=people, name=names, added=days_off)
     def start_with_one(self, name: str, added: int):

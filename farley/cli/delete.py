@@ -35,6 +35,13 @@ def _go_ahead(question: str, yes: bool) -> None:
         raise typer.Exit(1)
 
 
+def _remove(store, what: str, item_id: int, about: str, yes: bool, remove) -> None:
+    """Ask (unless --yes), then remove the item and say so."""
+    _go_ahead(f"Delete {what} {item_id} ({about})?", yes)
+    remove(store, item_id)
+    typer.echo(f"Deleted {what} {item_id}")
+
+
 @delete_app.command("fact")
 def delete_fact(ctx: typer.Context, fact_id: Number, yes: Yes = False) -> None:
     """Delete a fact, by its number in farley show."""
@@ -42,9 +49,7 @@ def delete_fact(ctx: typer.Context, fact_id: Number, yes: Yes = False) -> None:
 
     store = session(ctx).store()
     fact = get_fact(store, fact_id)
-    _go_ahead(f"Delete fact {fact.id} ({fact.key}: {fact.value})?", yes)
-    remove_fact(store, fact_id)
-    typer.echo(f"Deleted fact {fact_id}")
+    _remove(store, "fact", fact.id, f"{fact.key}: {fact.value}", yes, remove_fact)
 
 
 @delete_app.command("note")
@@ -55,10 +60,7 @@ def delete_note(ctx: typer.Context, note_id: Number, yes: Yes = False) -> None:
 
     store = session(ctx).store()
     note = get_note(store, note_id)
-    first = note.text.splitlines()[0][:60]
-    _go_ahead(f"Delete note {note.id} ({first})?", yes)
-    remove(store, note_id)
-    typer.echo(f"Deleted note {note_id}")
+    _remove(store, "note", note.id, note.text.splitlines()[0][:60], yes, remove)
 
 
 @delete_app.command("meeting")
@@ -84,6 +86,4 @@ def delete_reminder(ctx: typer.Context, reminder_id: Number, yes: Yes = False) -
 
     store = session(ctx).store()
     reminder = get_reminder(store, reminder_id)
-    _go_ahead(f"Delete reminder {reminder.id} ({reminder.text})?", yes)
-    remove(store, reminder_id)
-    typer.echo(f"Deleted reminder {reminder_id}")
+    _remove(store, "reminder", reminder.id, reminder.text, yes, remove)

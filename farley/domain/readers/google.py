@@ -3,9 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
-from farley.domain.readers.columns import check_kind
-from farley.domain.readers.records import CONTACT_FIELDS, BadRow, ContactRecord
-from farley.domain.readers.rows import add_facts, collect, split_mapping
+from farley.domain.readers.records import BadRow, ContactRecord
+from farley.domain.readers.rows import add_facts, read_format
 from farley.domain.readers.sniff import Table
 from farley.domain.readers.values import (
     clean_tags,
@@ -15,7 +14,6 @@ from farley.domain.readers.values import (
     split_google,
     tidy_text,
 )
-from farley.errors import InvalidInput
 
 # Numbered groups such as "E-mail 2 - Value" or "Custom Field 1 - Label".
 _GROUP = re.compile(r"^(.+?) (\d+) - (.+)$")
@@ -50,25 +48,16 @@ class _Layout:
     addresses: list[dict[str, int]] = field(default_factory=list)
     extra: list[tuple[int, str]] = field(default_factory=list)
 
+    def found(self) -> bool:
+        """Tell whether the file has any column Google writes."""
+        return bool(self.lists) or any(i is not None for i in self.singles.values())
+
 
 def read_google(
     table: Table, mapped: dict[int, str], bad: list[BadRow]
 ) -> list[ContactRecord]:
     """Read every Google contact into a contact."""
-    check_kind(mapped, CONTACT_FIELDS | {"fact:KEY"}, "contacts")
-    header, overrides = split_mapping(table.header, mapped)
-    layout = _find_layout(header)
-    found = any(index is not None for index in layout.singles.values())
-    if not found and not layout.lists and not overrides:
-        raise InvalidInput(
-            f"{table.name} has none of Google Contacts' columns: "
-            "check the file, or read it with --format csv"
-        )
-
-    def build(line: int, row: list[str]) -> ContactRecord:
-        return _contact(layout, line, row)
-
-    return collect(table, bad, build, overrides)
+    return read_format(table, mapped, bad, _find_layout, _contact, "Google Contacts'")
 
 
 def _find_layout(header: list[str]) -> _Layout:

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from farley.domain.readers.columns import check_kind
-from farley.domain.readers.records import CONTACT_FIELDS, BadRow, ContactRecord
-from farley.domain.readers.rows import collect, split_mapping
+from farley.domain.readers.records import BadRow, ContactRecord
+from farley.domain.readers.rows import read_format
 from farley.domain.readers.sniff import Table
 from farley.domain.readers.values import (
     clean_tags,
@@ -13,7 +12,6 @@ from farley.domain.readers.values import (
     split_values,
     tidy_text,
 )
-from farley.errors import InvalidInput
 
 _SINGLES = {
     "first": "First Name",
@@ -89,25 +87,16 @@ class _Layout:
     places: list[list[tuple[int, str]]] = field(default_factory=list)
     extra: list[tuple[int, str]] = field(default_factory=list)
 
+    def found(self) -> bool:
+        """Tell whether the file has any column Outlook writes."""
+        return bool(self.emails) or any(i is not None for i in self.singles.values())
+
 
 def read_outlook(
     table: Table, mapped: dict[int, str], bad: list[BadRow]
 ) -> list[ContactRecord]:
     """Read every Outlook contact into a contact."""
-    check_kind(mapped, CONTACT_FIELDS | {"fact:KEY"}, "contacts")
-    header, overrides = split_mapping(table.header, mapped)
-    layout = _find_layout(header)
-    found = any(index is not None for index in layout.singles.values())
-    if not found and not layout.emails and not overrides:
-        raise InvalidInput(
-            f"{table.name} has none of Outlook's columns: "
-            "check the file, or read it with --format csv"
-        )
-
-    def build(line: int, row: list[str]) -> ContactRecord:
-        return _contact(layout, line, row)
-
-    return collect(table, bad, build, overrides)
+    return read_format(table, mapped, bad, _find_layout, _contact, "Outlook's")
 
 
 def _find_layout(header: list[str]) -> _Layout:

@@ -1,9 +1,11 @@
 """Turning table rows into contact records: the shared loop, filling cells, --map."""
 
 from collections.abc import Callable
+from functools import partial
+from typing import Protocol, TypeVar
 
-from farley.domain.readers.columns import Plan
-from farley.domain.readers.records import BadRow, ContactRecord
+from farley.domain.readers.columns import Plan, check_kind
+from farley.domain.readers.records import CONTACT_FIELDS, BadRow, ContactRecord
 from farley.domain.readers.sniff import Table
 from farley.domain.readers.values import (
     join_words,
@@ -11,6 +13,7 @@ from farley.domain.readers.values import (
     stand_in_name,
     tidy_text,
 )
+from farley.errors import InvalidInput
 
 Build = Callable[[int, list[str]], ContactRecord]
 
@@ -28,6 +31,37 @@ _SINGLES = frozenset(
         "notes",
     }
 )
+
+
+class Layout(Protocol):
+    """Where a format's parts sit in one file's columns."""
+
+    def found(self) -> bool:
+        """Tell whether the file has any column the format knows."""
+        ...
+
+
+L = TypeVar("L", bound=Layout)
+
+
+def read_format(
+    table: Table,
+    mapped: dict[int, str],
+    bad: list[BadRow],
+    find: Callable[[list[str]], L],
+    contact: Callable[[L, int, list[str]], ContactRecord],
+    source: str,
+) -> list[ContactRecord]:
+    """Read a known format's contacts by its layout, then `--map` over them."""
+    check_kind(mapped, CONTACT_FIELDS | {"fact:KEY"}, "contacts")
+    header, overrides = split_mapping(table.header, mapped)
+    layout = find(header)
+    if not layout.found() and not overrides:
+        raise InvalidInput(
+            f"{table.name} has none of {source} columns: "
+            "check the file, or read it with --format csv"
+        )
+    return collect(table, bad, partial(contact, layout), overrides)
 
 
 def collect(
