@@ -140,19 +140,29 @@ def _action(ctx: typer.Context, action: str, batch: str | None, json_: bool) -> 
         typer.echo(transfer.undo_message(undone))
 
 
-def _read_input(file: str) -> tuple[bytes, str]:
+def _read_input(file: str) -> tuple[bytearray, str]:
     """The bytes to import and the name to call them by in messages."""
+    # A bytearray, which the reader empties once decoded: a large file is
+    # then not held as bytes and as text while its rows are read.
     if file == "-":
-        return sys.stdin.buffer.read(), "standard input"
+        return bytearray(sys.stdin.buffer.read()), "standard input"
     path = Path(file).expanduser()
     try:
-        return path.read_bytes(), file
+        return _read_bytes(path), file
     except FileNotFoundError:
         raise NotFound(f"there is no file {file}: check the path") from None
     except IsADirectoryError:
         raise InvalidInput(f"{file} is a folder: give the file inside it") from None
     except PermissionError:
         raise InvalidInput(f"can't read {file}: check its permissions") from None
+
+
+def _read_bytes(path: Path) -> bytearray:
+    data = bytearray()
+    with path.open("rb") as file:
+        while piece := file.read(1 << 24):
+            data += piece
+    return data
 
 
 def _mapping(pairs: list[str]) -> dict[str, str] | None:

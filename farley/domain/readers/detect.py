@@ -50,18 +50,24 @@ _PREAMBLE_LINES = 30
 
 
 def read_import(
-    data: bytes,
+    data: bytes | bytearray,
     format: str = "auto",
     mapping: dict[str, str] | None = None,
     filename: str = "",
 ) -> ReadResult:
-    """Read an export file into plain records, working out its format unless told."""
+    """Read an export file into plain records, working out its format unless told.
+
+    A bytearray is handed over: it is emptied once decoded, to free its memory.
+    """
     name = filename or "the file"
     if format not in FORMATS:
         raise InvalidInput(
             f"unknown format {format!r}: use one of {', '.join(FORMATS)}"
         )
     text = _text(data, name)
+    if isinstance(data, bytearray):
+        # A large file would otherwise be held twice while its records pile up.
+        data.clear()
 
     with _collector_paused():
         if format == "vcard" or (format == "auto" and is_vcard(text)):
@@ -70,7 +76,7 @@ def read_import(
         return _read_table(table, format, mapping)
 
 
-def _text(data: bytes, name: str) -> str:
+def _text(data: bytes | bytearray, name: str) -> str:
     """The file's text, refusing an empty file and one that is not text at all."""
     text = decode(data)
     if not text or text.isspace():

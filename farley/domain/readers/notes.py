@@ -1,5 +1,7 @@
 """Reading a CSV of notes: who, when, what happened, exported from another tool."""
 
+from collections.abc import Callable
+
 from farley.domain.readers.columns import (
     NOTE_NAMES,
     cells_by_field,
@@ -30,22 +32,29 @@ def read_notes(
     require(plan, NEEDED, "notes", table.name)
 
     notes: list[NoteRecord] = []
+    # People, dates and kinds repeat from row to row: keep one copy of each.
+    shared: dict[str, str] = {}
     for line, row in table.rows(bad):
         cells = cells_by_field(row, plan)
         missing = next((field for field in NEEDED if field not in cells), None)
         if missing:
             bad.append(BadRow(line, f"no {'date' if missing == 'on' else missing}"))
             continue
-        notes.append(
-            NoteRecord(
-                line,
-                cells["person"][0],
-                cells["on"][0],
-                tidy_text("\n".join(cells["text"])),
-                kind=cells["kind"][0] if "kind" in cells else None,
-                others=[
-                    p for cell in cells.get("with", []) for p in split_values(cell)
-                ],
-            )
-        )
+        notes.append(_note(line, cells, shared.setdefault))
     return notes
+
+
+def _note(
+    line: int, cells: dict[str, list[str]], share: Callable[[str, str], str]
+) -> NoteRecord:
+    """The note in one row's cells, with repeated values shared."""
+    person, on = cells["person"][0], cells["on"][0]
+    kind = cells["kind"][0] if "kind" in cells else None
+    return NoteRecord(
+        line,
+        share(person, person),
+        share(on, on),
+        tidy_text("\n".join(cells["text"])),
+        kind=share(kind, kind) if kind else None,
+        others=[p for cell in cells.get("with", []) for p in split_values(cell)],
+    )

@@ -5,7 +5,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from farley.domain.readers.records import BadRow
@@ -37,13 +37,18 @@ _OTHER_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 _DELIMITERS = (",", ";", "\t")
 # Enough text to hold any header row, so finding it needn't copy the whole file.
 _HEADER_SIZE = 65536
+# Rows are split into lines a piece of the text at a time, so a large file is
+# never held twice over: once as text and again as a list of its lines.
+_PIECE_SIZE = 1 << 20
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes | bytearray) -> str:
     """Turn a file's bytes into text, whatever encoding the tool that wrote it chose."""
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
-            return data[len(mark) :].decode(encoding, errors="replace")
+            # A view skips the mark without copying the whole file first.
+            with memoryview(data) as view:
+                return str(view[len(mark) :], encoding, "replace")
 
     utf16 = _bomless_utf16(data)
     if utf16:
@@ -57,7 +62,7 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def _bomless_utf16(data: bytes | bytearray) -> str | None:
     """Name the UTF-16 byte order of text written without a mark, from its NULs."""
     sample = data[:4096]
     pairs = len(sample) // 2
@@ -71,7 +76,7 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def looks_binary(data: bytes, text: str) -> bool:
+def looks_binary(data: bytes | bytearray, text: str) -> bool:
     """Tell whether decoded bytes are something other than text."""
     if data.startswith(_BINARY_STARTS):
         return True
@@ -119,14 +124,9 @@ class Table:
 
     def reader(self, size: int = -1) -> "_csv.Reader":
         """A csv reader that starts at the header row (and reads `size` characters)."""
-        end = len(self.text) if size < 0 else self.offset + size
-        text = self.text[self.offset : end]
-        # splitlines() is quicker, but it also breaks lines at form feeds and
-        # other separators, where csv would end a row; StringIO breaks at
-        # \r and \n only.
-        if any(separator in text for separator in _OTHER_BREAKS):
-            return csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
-        return csv.reader(text.splitlines(keepends=True), delimiter=self.delimiter)
+        end = len(self.text) if size < 0 else min(self.offset + size, len(self.text))
+        lines = physical_lines(self.text, self.offset, end)
+        return csv.reader(lines, delimiter=self.delimiter)
 
     def rows(self, bad: list[BadRow]) -> Iterator[tuple[int, list[str]]]:
         """Yield each data row with the physical line it starts on.
@@ -151,6 +151,28 @@ class Table:
             line = reader.line_num + offset
             message = f"can't read {self.name} at line {line}: {error}"
             raise InvalidInput(message) from None
+
+
+def physical_lines(text: str, start: int, end: int) -> Iterator[str]:
+    """The lines of text[start:end], each with its line break, a piece at a time."""
+    while start < end:
+        stop = end
+        if end - start > _PIECE_SIZE:
+            # A piece ends after a line break, never between \r and \n.
+            found = _LINE_BREAK.search(text, start + _PIECE_SIZE, end)
+            stop = found.end() if found else end
+        yield from _split_lines(text[start:stop])
+        start = stop
+
+
+def _split_lines(piece: str) -> Iterable[str]:
+    """Split a piece of text into lines where csv would end them."""
+    # splitlines() is quicker, but it also breaks lines at form feeds and
+    # other separators, where csv would end a row; StringIO breaks at
+    # \r and \n only.
+    if any(separator in piece for separator in _OTHER_BREAKS):
+        return io.StringIO(piece, newline="")
+    return piece.splitlines(keepends=True)
 
 
 def open_table(
