@@ -7,9 +7,7 @@ import pytest
 from farley.dates.recur import (
     ACCEPTED_REPEATS,
     Recurrence,
-    next_anniversary,
     parse_recurrence,
-    years_between,
 )
 from farley.errors import DateError
 
@@ -247,30 +245,3 @@ def test_adding_repeats_counts_each_from_the_start_date() -> None:
     assert repeat.add_to(date(2027, 1, 31), times=2) == date(2027, 3, 31)
     assert repeat.add_to(date(2027, 3, 31), times=-1) == date(2027, 2, 28)
     assert Recurrence(2, "week").add_to(date(2026, 12, 3), 3) == date(2027, 1, 14)
-
-
-@pytest.mark.parametrize(
-    ("month", "day", "after", "expected"),
-    [
-        (4, 12, date(2026, 12, 3), date(2027, 4, 12)),
-        (12, 25, date(2026, 12, 3), date(2026, 12, 25)),
-        (12, 3, date(2026, 12, 3), date(2026, 12, 3)),
-        (12, 2, date(2026, 12, 3), date(2027, 12, 2)),
-        (1, 1, date(2026, 12, 31), date(2027, 1, 1)),
-        (2, 29, date(2026, 12, 3), date(2027, 2, 28)),
-        (2, 29, date(2027, 3, 1), date(2028, 2, 29)),
-        (2, 29, date(2028, 2, 29), date(2028, 2, 29)),
-        (2, 29, date(2027, 2, 28), date(2027, 2, 28)),
-        (2, 28, date(2028, 2, 29), date(2029, 2, 28)),
-    ],
-)
-def test_an_anniversary_comes_round_on_or_after_the_day_given(
-    month: int, day: int, after: date, expected: date
-) -> None:
-    assert next_anniversary(month, day, after) == expected
-
-
-def test_a_birthday_shows_the_age_turned_that_day() -> None:
-    birthday = next_anniversary(4, 12, date(2026, 12, 3))
-    assert years_between(1986, birthday) == 41
-    assert years_between(2026, date(2026, 12, 3)) == 0

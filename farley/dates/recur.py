@@ -1,6 +1,5 @@
 """Repeats ("every 2 weeks") and the yearly dates of birthdays and anniversaries."""
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -112,23 +111,3 @@ def _read_every(words: str) -> tuple[int, str] | None:
         return None
     multiple, unit = _UNIT_WORDS[match["unit"]]
     return times * multiple, unit
-
-
-def next_anniversary(month: int, day: int, after: date) -> date:
-    """The next time a yearly date comes round, on or after `after`.
-
-    A Feb 29 birthday falls on Feb 28 in other years.
-    """
-    found = _in_year(after.year, month, day)
-    return found if found >= after else _in_year(after.year + 1, month, day)
-
-
-def _in_year(year: int, month: int, day: int) -> date:
-    if (month, day) == (2, 29) and not calendar.isleap(year):
-        return date(year, 2, 28)
-    return date(year, month, day)
-
-
-def years_between(year: int, on: date) -> int:
-    """The age reached, or the anniversary marked, on a yearly date in `on`'s year."""
-    return on.year - year

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from farley.dates.format import from_iso, to_iso
-from farley.domain.models import FACT_CATEGORIES, MAX_ID, Fact
+from farley.domain.models import FACT_CATEGORIES, Fact
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
@@ -82,9 +82,7 @@ def _fact(row) -> Fact:
 
 
 def get_fact(store: Store, fact_id: int) -> Fact:
-    row = None
-    if 0 < fact_id <= MAX_ID:
-        row = store.one("SELECT * FROM facts WHERE id = ?", (fact_id,))
+    row = store.by_id("SELECT * FROM facts WHERE id = ?", fact_id)
     if row is None:
         raise NotFound(f"no fact has id {fact_id}: see farley show PERSON for fact ids")
     return _fact(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from farley.dates.format import from_iso, to_iso
-from farley.domain.models import MAX_ID, Meeting, PersonRef
+from farley.domain.models import Meeting, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
@@ -88,9 +88,7 @@ def meetings_of(
 
 
 def get_meeting(store: Store, meeting_id: int) -> Meeting:
-    row = None
-    if 0 < meeting_id <= MAX_ID:
-        row = store.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+    row = store.by_id("SELECT * FROM meetings WHERE id = ?", meeting_id)
     if row is None:
         raise NotFound(f"no meeting has id {meeting_id}: see farley agenda for ids")
     return _with_people(store, [_meeting(row)])[0]

@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# SQLite integers are 64-bit: a larger number typed as an id matches nothing.
-MAX_ID = 2**63 - 1
-
 FACT_CATEGORIES = ("family", "interests", "work", "preferences", "avoid", "other")
 NOTE_KINDS = ("meeting", "call", "email", "message", "other")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from farley.dates.format import from_iso, to_iso
-from farley.domain.models import MAX_ID, NOTE_KINDS, Note, PersonRef
+from farley.domain.models import NOTE_KINDS, Note, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
@@ -69,9 +69,7 @@ def count_notes(store: Store, person_id: int) -> int:
 
 
 def get_note(store: Store, note_id: int) -> Note:
-    row = None
-    if 0 < note_id <= MAX_ID:
-        row = store.one("SELECT * FROM notes WHERE id = ?", (note_id,))
+    row = store.by_id("SELECT * FROM notes WHERE id = ?", note_id)
     if row is None:
         raise NotFound(f"no note has id {note_id}: see farley history PERSON")
     note = _note(row)

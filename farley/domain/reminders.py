@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from farley.dates.format import from_iso, to_iso
-from farley.domain.models import MAX_ID, PersonRef, Reminder
+from farley.domain.models import PersonRef, Reminder
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
@@ -49,9 +49,7 @@ def add_reminder(
 
 
 def get_reminder(store: Store, reminder_id: int) -> Reminder:
-    row = None
-    if 0 < reminder_id <= MAX_ID:
-        row = store.one(f"{_SELECT} WHERE r.id = ?", (reminder_id,))
+    row = store.by_id(f"{_SELECT} WHERE r.id = ?", reminder_id)
     if row is None:
         raise NotFound(
             f"no reminder has id {reminder_id}: see farley reminders for ids"

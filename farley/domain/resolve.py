@@ -50,13 +50,12 @@ def _refs(rows) -> list[PersonRef]:
 def _by_id(store: Store, query: str) -> list[PersonRef]:
     digits = query.removeprefix("#")
     # str.isdigit() also takes digits int() cannot read, such as "²".
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+    if not (digits.isascii() and digits.isdigit()):
         return []
-    sql = "SELECT id, name, company FROM people WHERE id = ?"
-    found = _refs(store.query(sql, (int(digits),)))
-    if not found:
+    row = store.by_id("SELECT id, name, company FROM people WHERE id = ?", int(digits))
+    if row is None:
         raise NotFound(f"no person has id {digits}: see farley list for ids")
-    return found
+    return _refs([row])
 
 
 def _by_email(store: Store, query: str) -> list[PersonRef]:

@@ -216,12 +216,9 @@ class BulkLoad:
     def _refresh_clocks(self) -> None:
         """Work out afresh the touch clocks of new people and those touched."""
         new = f"p.id > {self._last['people']:d}"
-        # One statement, or a few in order.
-        refresh = [TOUCH_REFRESH] if isinstance(TOUCH_REFRESH, str) else TOUCH_REFRESH
         with _ids(self.store, "bulk_clocked", self._on_file(self._clocked)):
             which = f"({new} OR p.id IN temp.bulk_clocked)"
-            for statement in refresh:
-                self.store.execute(statement.format(which=which))
+            self.store.execute(TOUCH_REFRESH.format(which=which))
 
     def _on_file(self, people: set[int]) -> list[int]:
         """The people among these that were on file before the load."""

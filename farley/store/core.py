@@ -16,6 +16,7 @@ from farley.store.schema import LATEST, MIGRATIONS
 if TYPE_CHECKING:
     import sqlite_utils
 
+MAX_ID = 2**63 - 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -64,6 +65,16 @@ class Store:
     def one(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
         """The first row of a SELECT, or None."""
         return self.conn.execute(sql, params).fetchone()
+
+    def by_id(self, sql: str, row_id: int) -> sqlite3.Row | None:
+        """The row a one-parameter SELECT finds for an id, or None.
+
+        A number SQLite cannot hold as an integer (a typo of many digits)
+        names no row, rather than failing as the query is bound.
+        """
+        if not 0 < row_id <= MAX_ID:
+            return None
+        return self.one(sql, (row_id,))
 
     def value(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
         """The first column of the first row, or None."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from farley.dates.format import format_datetime, from_iso, to_iso
-from farley.domain.models import MAX_ID
 from farley.domain.transfer.bulk import owner_of, stamp_of
 from farley.domain.transfer.incoming import FILLABLE
 from farley.domain.transfer.results import Batch, ImportReport, UndoReport
@@ -152,9 +151,7 @@ def _pick(store: Store, batch_id: int | None) -> Batch:
         if row is None:
             raise NotFound("there is no import to undo: see farley import log")
         return _batch(row)
-    row = None
-    if 0 < batch_id <= MAX_ID:
-        row = store.one("SELECT * FROM import_batches WHERE id = ?", (batch_id,))
+    row = store.by_id("SELECT * FROM import_batches WHERE id = ?", batch_id)
     if row is None:
         raise NotFound(f"no import batch {batch_id}: see farley import log for ids")
     if row["undone_at"]:
