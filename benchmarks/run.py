@@ -221,6 +221,9 @@ def measure_import(big: Built, farley: list[str], count: int, runs: int) -> Row:
     def fresh_copy() -> None:
         _remove(copy)
         shutil.copyfile(big.path, copy)
+        # The copy is written back to disk in the background: left to itself,
+        # that would slow the writes of the import timed next.
+        os.sync()
 
     bare = [sys.executable, "-c", REFERENCE_IMPORT, str(linkedin), str(empty)]
     imported = [*farley, "import", str(linkedin)]

@@ -21,6 +21,7 @@ WRITES = [
         [
             (2, "Tomasz Nowicki", None, "Brightwater", "Director", STAMP, STAMP),
             (3, "Zoë Fairbanks", "Zo", None, None, STAMP, STAMP),
+            (4, "Ines Duarte", None, "Lisbon Labs", None, STAMP, STAMP),
         ],
     ),
     ("tags", ("person_id", "tag"), [(1, "vip"), (2, "Client"), (2, "école")]),
@@ -127,7 +128,7 @@ def test_a_bulk_load_sets_touch_clocks_as_the_triggers_would(files):
     assert [tuple(row) for row in in_bulk.query(clocks)] == [
         tuple(row) for row in by_triggers.query(clocks)
     ]
-    assert in_bulk.value("SELECT count(*) FROM touch_clocks") == 3
+    assert in_bulk.value("SELECT count(*) FROM touch_clocks") == 4
 
 
 def test_a_bulk_load_puts_back_the_triggers_it_took_off(files):

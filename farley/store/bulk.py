@@ -40,12 +40,28 @@ CLOCKS = (
 # Tables whose rows move a person's clock, by their person_id.
 _CLOCKED = frozenset({"tags", "note_people", "meeting_people"})
 ROWS_PER_STATEMENT = 200
-# Past this many rows, the indexes a load writes to outgrow SQLite's default
-# page cache of 2 MB, and their pages go back and forth to the write-ahead
-# log: the rows of a million notes go in a third quicker with the larger
-# cache. A small load keeps the default, and so writes to the log as it goes.
-BIG_LOAD = 100_000
-BIG_CACHE_KIB = 65_536
+# The indexes a big load writes to outgrow SQLite's default page cache of
+# 2 MB, and their pages would go back and forth to the write-ahead log. The
+# cache grows only as pages are used, so a small load costs no more memory.
+LOAD_CACHE_KIB = 65_536
+# The columns of people that their search index row is made of, and those
+# that their touch clock is worked out from.
+INDEXED = frozenset({"name", "nickname", "company", "title", "location"})
+CLOCK_INPUTS = frozenset({"created_at", "cadence", "snoozed_until"})
+# The clocks of the people {which} picks out who have no note, meeting or
+# cadence: what TOUCH_REFRESH gives them, without its subqueries, which would
+# cost most of a big load's time for people who only need the day they came.
+UNTOUCHED_CLOCKS = """
+INSERT OR REPLACE INTO touch_clocks (person_id, since, snoozed_until)
+SELECT p.id, substr(p.created_at, 1, 10), p.snoozed_until FROM people p
+WHERE {which} AND p.cadence IS NULL
+    AND NOT EXISTS (SELECT 1 FROM note_people WHERE person_id = p.id)
+    AND NOT EXISTS (SELECT 1 FROM meeting_people WHERE person_id = p.id)
+    AND NOT EXISTS (
+        SELECT 1 FROM tags t JOIN tag_cadences c ON c.tag = t.tag
+        WHERE t.person_id = p.id
+    )
+"""
 # What the suspended triggers would have written for the rows of each table.
 INDEX_ROWS = {
     "people": f"SELECT id * 4, name, {PERSON_BODY.format(p='people')} FROM people",
@@ -72,7 +88,6 @@ class BulkLoad:
         self._clocks = False
         self._undated = False
         self._defaults: dict[str, dict[str, Any]] = {}
-        self._written = 0
         self._cache: int | None = None
 
     def insert(
@@ -91,10 +106,6 @@ class BulkLoad:
             self._undated |= _undated(columns, rows)
         columns, rows = self._without_nulls(table, columns, rows)
         _insert(self.store, table, columns, rows)
-        self._written += len(rows)
-        if self._written > BIG_LOAD and self._cache is None:
-            self._cache = self.store.value("PRAGMA cache_size")
-            self.store.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
         return len(rows)
 
     def _without_nulls(
@@ -124,9 +135,6 @@ class BulkLoad:
         if not rows:
             return
         self._suspend()
-        if table == "people":
-            self.reindex(row[0] for row in rows)
-            self._clocked.update(row[0] for row in rows)
         names = ", ".join(columns)
         store = self.store
         store.execute("DROP TABLE IF EXISTS temp.bulk_updates")
@@ -136,6 +144,9 @@ class BulkLoad:
         try:
             marks = ", ".join("?" for _ in range(len(columns) + 1))
             store.executemany(f"INSERT INTO temp.bulk_updates VALUES ({marks})", rows)
+            if table == "people":
+                self.reindex(self._changing(columns, INDEXED))
+                self._clocked.update(self._changing(columns, CLOCK_INPUTS))
             sets = ", ".join(f"{column} = u.{column}" for column in columns)
             store.execute(
                 f"UPDATE {table} SET {sets} FROM temp.bulk_updates u "
@@ -143,6 +154,18 @@ class BulkLoad:
             )
         finally:
             store.execute("DROP TABLE temp.bulk_updates")
+
+    def _changing(self, columns: Sequence[str], among: frozenset[str]) -> list[int]:
+        """The people whose update changes one of the columns `among`."""
+        changed = [column for column in columns if column in among]
+        if not changed:
+            return []
+        differs = " OR ".join(f"p.{column} IS NOT u.{column}" for column in changed)
+        rows = self.store.query(
+            f"""SELECT u.id FROM temp.bulk_updates u JOIN people p ON p.id = u.id
+            WHERE {differs}"""
+        )
+        return [row[0] for row in rows]
 
     def reindex(self, people: Iterable[int]) -> None:
         """Have the index rows of these people rewritten at the end."""
@@ -195,6 +218,8 @@ class BulkLoad:
         for name, _sql in found:
             store.execute(f"DROP TRIGGER {name}")
         self._saved = [sql for _name, sql in found]
+        self._cache = store.value("PRAGMA cache_size")
+        store.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
         # Rows go in a few hundred to a statement: one may refer to a row that
         # a later statement writes, so references are checked at the commit.
         store.execute("PRAGMA defer_foreign_keys = ON")
@@ -216,8 +241,11 @@ class BulkLoad:
     def _refresh_clocks(self) -> None:
         """Work out afresh the touch clocks of new people and those touched."""
         new = f"p.id > {self._last['people']:d}"
+        self.store.execute(UNTOUCHED_CLOCKS.format(which=new))
         with _ids(self.store, "bulk_clocked", self._on_file(self._clocked)):
-            which = f"({new} OR p.id IN temp.bulk_clocked)"
+            which = f"""(({new} AND NOT EXISTS (
+                SELECT 1 FROM touch_clocks WHERE person_id = p.id
+            )) OR p.id IN temp.bulk_clocked)"""
             self.store.execute(TOUCH_REFRESH.format(which=which))
 
     def _on_file(self, people: set[int]) -> list[int]:
