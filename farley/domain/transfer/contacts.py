@@ -38,12 +38,13 @@ class ContactImport:
         self.report = report
         self.on_duplicate = on_duplicate
         self.now = now
-        self.index = KeyIndex.load(store)
+        self.index = KeyIndex()
         self.first_new = bulk.first_free_id(store, "people")
         self.targets: dict[int, Target] = {}
 
     def place(self, rows: list[Incoming]) -> list[Placed]:
         """Decide, row by row, who each row is; later rows can match earlier ones."""
+        self.index = KeyIndex.load(self.store, rows)
         placed: list[Placed] = []
         next_id = self.first_new
         match = None if self.on_duplicate == "new" else self.index.match
