@@ -140,3 +140,32 @@ def test_a_backup_taken_while_another_program_writes_is_consistent(
         assert rows(copy, index) == rows(copy, "SELECT count(*) FROM notes")
     counts = [rows(copy, "SELECT count(*) FROM notes")[0][0] for copy in copies]
     assert counts == sorted(counts) and counts[0] > 20
+
+
+def test_a_file_with_meetings_links_tags_and_notes_backs_up_and_restores(ok, tmp_path):
+    ok("add", "Dana Whitfield")
+    ok("add", "Priya Shah")
+    ok("meet", "dana", "--with", "priya", "--at", "tomorrow 3pm")
+    ok("note", "dana", "--with", "priya", "Budget approved")
+    ok("link", "dana", "priya", "--as", "manager")
+    ok("tag", "dana", "client")
+
+    run = ok("backup", str(tmp_path / "copy.db"))
+
+    assert run.out == f"Backed up 2 people and 1 note to {tmp_path / 'copy.db'}\n"
+    ok("restore", str(tmp_path / "copy.db"), "--yes")
+    assert "Priya Shah" in ok("show", "dana").out
+
+
+def test_a_copy_that_fails_its_check_leaves_no_file(farley, ok, tmp_path, monkeypatch):
+    from farley.store import backup
+
+    ok("add", "Dana Whitfield")
+    monkeypatch.setattr(backup, "_problems", lambda conn, check: ["page 3 is bad"])
+
+    (tmp_path / "backups").mkdir()
+    run = farley("backup", str(tmp_path / "backups" / "copy.db"))
+
+    assert run.code == 6
+    assert "copy.db is damaged (page 3 is bad)" in run.err
+    assert list((tmp_path / "backups").iterdir()) == []
