@@ -95,17 +95,54 @@ def test_undo_refuses_when_a_person_it_added_has_a_note_since(farley, ok, data_f
     assert dump(data_file) == before
 
 
-def test_undo_refuses_when_a_person_it_merged_was_edited_since(farley, ok, monkeypatch):
+def test_undo_refuses_when_a_column_it_filled_was_changed_since(farley, ok, data_file):
+    ok("import", "import_linkedin.csv")
+    ok("import", "import_google_merge.csv")
+    # At the very time of the import: the value tells, not the clock.
+    ok("edit", "Dana Whitfield", "--nickname", "Danny")
+    before = dump(data_file)
+    run = farley("import", "undo")
+    assert run.code == 5
+    assert run.err == (
+        "farley: batch 2 can't be undone: Dana Whitfield (id 1) has had their "
+        "nickname changed since (now Danny); change it back by hand with farley "
+        "edit, or leave the batch\n"
+    )
+    assert dump(data_file) == before
+
+
+def test_undo_keeps_an_edit_to_a_column_it_did_not_fill(ok, monkeypatch):
     ok("import", "import_linkedin.csv")
     ok("import", "import_google_merge.csv")
     monkeypatch.setenv("FARLEY_NOW", LATER)
     ok("edit", "Dana Whitfield", "--title", "Procurement Director")
-    run = farley("import", "undo")
-    assert run.code == 5
-    assert run.err == (
-        "farley: batch 2 can't be undone: Dana Whitfield (id 1) was edited after "
-        "it; change them back by hand with farley edit\n"
+    ok("import", "undo")
+    dana = json.loads(ok("show", "Dana Whitfield", "--json").out)["person"]
+    assert (dana["title"], dana["nickname"]) == ("Procurement Director", None)
+
+
+def test_a_dry_run_of_undo_says_what_it_would_take_out_and_changes_nothing(
+    ok, data_file
+):
+    ok("import", "import_linkedin.csv")
+    ok("import", "import_google_merge.csv")
+    before = dump(data_file)
+    run = ok("import", "undo", "--dry-run")
+    assert run.out == (
+        "Undoing batch 2 (import_google_merge.csv) would remove 1 person, put "
+        "3 people back as they were (nothing was changed)\n"
     )
+    assert dump(data_file) == before
+    assert ok("import", "undo").out.startswith("Undid batch 2")
+
+
+def test_options_for_importing_a_file_are_refused_with_undo_and_log(farley, ok):
+    ok("import", "import_linkedin.csv")
+    for args in (["undo", "--skip-bad"], ["log", "--dry-run"], ["undo", "--tag", "x"]):
+        run = farley("import", *args)
+        assert run.code == 2, args
+        assert run.err.startswith("farley: --"), args
+        assert "is for importing a file, not import" in run.err
 
 
 def test_undo_of_an_earlier_batch_waits_for_a_later_one_on_the_same_people(farley, ok):
@@ -147,7 +184,7 @@ def test_a_batch_undone_already_is_not_undone_twice(farley, ok):
     ok("import", "undo")
     run = farley("import", "undo", "1")
     assert (run.code, run.err) == (
-        2,
+        5,
         "farley: batch 1 was undone already, on Thu 3 Dec 2026 10:00\n",
     )
 

@@ -74,10 +74,25 @@ def import_(
 
     Two words are actions, not files: `farley import log` lists the imports,
     and `farley import undo [BATCH]` takes the last (or the given) one back
-    out. To import a file called log or undo, write ./log or ./undo.
+    out (--dry-run: say what it would take out). To import a file called log
+    or undo, write ./log or ./undo.
     """
     if file in ACTIONS:
-        _action(ctx, file, batch, json_)
+        given = {
+            "--format": format != "auto",
+            "--map": bool(map_),
+            "--tag": bool(tag),
+            "--on-duplicate": on_duplicate != "merge",
+            "--skip-bad": skip_bad,
+            "--dayfirst": dayfirst,
+            "--dry-run": dry_run and file == "log",
+        }
+        for option, used in given.items():
+            if used:
+                raise InvalidInput(
+                    f"{option} is for importing a file, not import {file}"
+                )
+        _action(ctx, file, batch, json_, dry_run)
         return
     if batch is not None:
         raise InvalidInput(f"import takes one file at a time, not {file} and {batch}")
@@ -115,8 +130,10 @@ def import_(
         show(import_document(report))
 
 
-def _action(ctx: typer.Context, action: str, batch: str | None, json_: bool) -> None:
-    """`import log` and `import undo [BATCH]`."""
+def _action(
+    ctx: typer.Context, action: str, batch: str | None, json_: bool, dry_run: bool
+) -> None:
+    """`import log` and `import undo [BATCH] [--dry-run]`."""
     from farley.domain.transfer import batches
     from farley.render import transfer
 
@@ -133,7 +150,7 @@ def _action(ctx: typer.Context, action: str, batch: str | None, json_: bool) -> 
     if batch is not None and not batch.lstrip("#").isdigit():
         raise InvalidInput(f"{batch!r} is not a batch number: see farley import log")
     number = int(batch.lstrip("#")) if batch is not None else None
-    undone = batches.undo_batch(run.store(), number, run.now)
+    undone = batches.undo_batch(run.store(), number, run.now, dry_run=dry_run)
     if json_:
         show_json(transfer.undo_data(undone))
     else:

@@ -151,10 +151,17 @@ def log_data(batches: list[Batch]) -> list[dict[str, Any]]:
 def undo_message(report: UndoReport) -> str:
     batch = report.batch
     removed = [_count(n, table) for table, n in report.removed.items() if n]
-    message = f"Undid batch {batch.id} ({batch.file}): removed "
+    if report.dry_run:
+        message = f"Undoing batch {batch.id} ({batch.file}) would remove "
+        put, back = "put", "back as they were (nothing was changed)"
+    else:
+        message = f"Undid batch {batch.id} ({batch.file}): removed "
+        put, back = "put", "back as they were"
     message += ", ".join(removed) or "nothing"
     if report.restored:
-        message += f", put {_count(report.restored, 'people')} back as they were"
+        message += f", {put} {_count(report.restored, 'people')} {back}"
+    elif report.dry_run:
+        message += " (nothing was changed)"
     return message
 
 
@@ -164,6 +171,7 @@ def undo_data(report: UndoReport) -> dict[str, Any]:
         "file": report.batch.file,
         "removed": report.removed,
         "restored": report.restored,
+        "dry_run": report.dry_run,
     }
 
 

@@ -467,6 +467,12 @@ CREATE TRIGGER tag_cadences_removed AFTER DELETE ON tag_cadences BEGIN
 END;
 """
 
+# What a batch put in each column it filled, so that undo can tell whether
+# someone has changed it since. No type: an id stays a number.
+IMPORT_FILLED_VALUES = """
+ALTER TABLE import_changes ADD COLUMN new_value;
+"""
+
 MIGRATIONS: list[str] = [
     CORE,
     SEARCH,
@@ -474,5 +480,6 @@ MIGRATIONS: list[str] = [
     NOTE_DATES,
     IMPORT_RANGES,
     TOUCH_CLOCKS,
+    IMPORT_FILLED_VALUES,
 ]
 LATEST = len(MIGRATIONS)

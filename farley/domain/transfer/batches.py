@@ -112,14 +112,21 @@ def _batch(row) -> Batch:
     )
 
 
-def undo_batch(store: Store, batch_id: int | None, now: datetime) -> UndoReport:
-    """Take a batch back out: remove what it added, put back what it filled in."""
+def undo_batch(
+    store: Store, batch_id: int | None, now: datetime, dry_run: bool = False
+) -> UndoReport:
+    """Take a batch back out: remove what it added, put back what it filled in.
+
+    A dry run makes the same checks and counts, and changes nothing.
+    """
     with store.transaction():
         batch = _pick(store, batch_id)
         _check_undoable(store, batch)
         params = {"batch": batch.id}
         removed = {table: _count_ours(store, table, batch.id) for table in _COUNTED}
         restored = store.value(_COUNT_RESTORED, params)
+        if dry_run:
+            return UndoReport(batch, removed, restored, dry_run=True)
         _remove_inserted(store, batch.id)
         _restore_filled(store, batch.id)
         store.execute(
@@ -156,7 +163,7 @@ def _pick(store: Store, batch_id: int | None) -> Batch:
         raise NotFound(f"no import batch {batch_id}: see farley import log for ids")
     if row["undone_at"]:
         when = format_datetime(from_iso(row["undone_at"]))
-        raise InvalidInput(f"batch {batch_id} was undone already, on {when}")
+        raise Conflict(f"batch {batch_id} was undone already, on {when}")
     return _batch(row)
 
 
@@ -175,8 +182,10 @@ def _check_undoable(store: Store, batch: Batch) -> None:
             f"batch {batch.id} can't be undone: batch {later} changed the same "
             f"people after it; undo batch {later} first"
         )
+    _check_filled_unchanged(store, batch)
     edited = store.one(
         f"""SELECT id, name FROM people WHERE id IN ({_NOTED_PEOPLE})
+        AND id NOT IN ({_FILLED_KNOWN})
         AND julianday(updated_at) > julianday(:when)""",
         params,
     )
@@ -186,6 +195,37 @@ def _check_undoable(store: Store, batch: Batch) -> None:
             "was edited after it; change them back by hand with farley edit"
         )
     _check_added_since(store, batch)
+
+
+# People the batch filled in whose new values it noted: their columns are
+# checked one by one, so that an edit of any other column does not stand in
+# the way. Batches from before new values were noted go by the time instead.
+_FILLED_KNOWN = """SELECT row_id FROM import_changes
+    WHERE batch_id = :batch AND table_name = 'people'
+    AND column_name = 'updated_at' AND new_value IS NOT NULL"""
+
+
+def _check_filled_unchanged(store: Store, batch: Batch) -> None:
+    """Refuse when someone changed a column the batch filled in, since."""
+    for column in _filled_columns(store, batch.id):
+        if column == "updated_at":
+            continue
+        changed = store.one(
+            f"""SELECT p.id, p.name, p.{column} AS now FROM import_changes c
+            JOIN people p ON p.id = c.row_id
+            WHERE c.batch_id = ? AND c.table_name = 'people'
+            AND c.column_name = ? AND c.new_value IS NOT NULL
+            AND p.{column} IS NOT c.new_value""",
+            (batch.id, column),
+        )
+        if changed:
+            what = column.replace("_", " ")
+            raise Conflict(
+                f"batch {batch.id} can't be undone: {changed['name']} "
+                f"(id {changed['id']}) has had their {what} changed since "
+                f"(now {changed['now'] or 'empty'}); change it back by hand with "
+                "farley edit, or leave the batch"
+            )
 
 
 def _check_added_since(store: Store, batch: Batch) -> None:
@@ -219,7 +259,8 @@ def _remove_inserted(store: Store, batch: int) -> None:
         store.execute(f"DELETE FROM {table} WHERE {_ours(table)}", {"batch": batch})
 
 
-def _restore_filled(store: Store, batch: int) -> None:
+def _filled_columns(store: Store, batch: int) -> list[str]:
+    """The columns of people the batch filled in, each checked to be one of ours."""
     columns = [
         row[0]
         for row in store.query(
@@ -233,10 +274,18 @@ def _restore_filled(store: Store, batch: int) -> None:
             raise InvalidInput(
                 f"batch {batch} changed {column!r}, which can't be undone"
             )
-        # One statement per column: the search index is rewritten once, not per row.
+    return columns
+
+
+def _restore_filled(store: Store, batch: int) -> None:
+    for column in _filled_columns(store, batch):
+        # One statement per column: the search index is rewritten once, not per
+        # row. A column someone has changed since keeps its value: only the
+        # time of the last change can be that, the others were checked.
         store.execute(
             f"""UPDATE people SET {column} = c.old_value FROM import_changes c
             WHERE c.batch_id = ? AND c.table_name = 'people'
-            AND c.column_name = ? AND c.row_id = people.id""",
+            AND c.column_name = ? AND c.row_id = people.id
+            AND (c.new_value IS NULL OR people.{column} IS c.new_value)""",
             (batch, column),
         )

@@ -100,12 +100,16 @@ def record_tags(store: Store, batch: int, tags: Iterable[tuple[int, str]]) -> No
 
 
 def record_filled(
-    store: Store, batch: int, filled: Iterable[tuple[int, str, Any]]
+    store: Store, batch: int, filled: Iterable[tuple[int, str, Any, Any]]
 ) -> None:
-    """Note the columns of people the batch filled in, with what was there before."""
+    """Note the columns of people the batch filled in: what was there, what it put.
+
+    Each is (person id, column, old value, new value). Undo puts the old value
+    back only while the new one is still there.
+    """
     store.executemany(
         """INSERT INTO import_changes
-        (batch_id, table_name, row_id, column_name, old_value)
-        VALUES (?, 'people', ?, ?, ?)""",
-        ((batch, person_id, column, old) for person_id, column, old in filled),
+        (batch_id, table_name, row_id, column_name, old_value, new_value)
+        VALUES (?, 'people', ?, ?, ?, ?)""",
+        ((batch, *change) for change in filled),
     )

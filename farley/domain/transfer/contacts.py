@@ -143,9 +143,12 @@ class ContactImport:
         ]
         load.update("people", (*FILLABLE, "updated_at"), rows)
         filled = [
-            (target.id, column, old)
+            (target.id, column, old, target.columns[column])
             for target in targets
-            for column, old in (*target.filled.items(), ("updated_at", target.updated))
+            for column, old in target.filled.items()
+        ]
+        filled += [
+            (target.id, "updated_at", target.updated, stamp) for target in targets
         ]
         bulk.record_filled(self.store, batch, filled)
 

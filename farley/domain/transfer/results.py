@@ -71,5 +71,6 @@ class UndoReport:
     """A batch taken back out: rows removed and columns put back."""
 
     batch: Batch
-    removed: int
+    removed: dict[str, int]
     restored: int
+    dry_run: bool = False  # counted only: nothing was changed
