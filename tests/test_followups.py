@@ -14,24 +14,28 @@ from farley.domain.followups import FollowUp, find_follow_ups
         ("todo: send the deck by friday", ("send the deck", date(2026, 12, 4))),
         ("TODO: send the deck", ("send the deck", None)),
         ("  todo:call Tom", ("call Tom", None)),
-        ("follow up: call back next week.", ("call back", date(2026, 12, 10))),
+        ("follow up: call back by next week.", ("call back", date(2026, 12, 10))),
         (
-            "Follow-up: share the minutes on monday",
+            "Follow-up: share the minutes by monday",
             ("share the minutes", date(2026, 12, 7)),
         ),
         ("followup: renewal before 15 Jan", ("renewal", date(2027, 1, 15))),
-        (">> intro to Sam on 12 Jan", ("intro to Sam", date(2027, 1, 12))),
+        (">> intro to Sam due 12 Jan", ("intro to Sam", date(2027, 1, 12))),
+        ("todo: renewal due: 2027-01-15", ("renewal", date(2027, 1, 15))),
+        ("todo: renewal due on 15 Jan", ("renewal", date(2027, 1, 15))),
         (">>intro to Sam", ("intro to Sam", None)),
-        ("- [ ] book the venue in 2 weeks", ("book the venue", date(2026, 12, 17))),
-        ("- [ ] call her tomorrow 3pm", ("call her", date(2026, 12, 4))),
-        ("todo: ask about Leeds, Dec 4th", ("ask about Leeds", date(2026, 12, 4))),
-        ("todo: tomorrow", ("tomorrow", date(2026, 12, 4))),
-        # Phrases that are not a day ahead stay in the text.
-        ("todo: call back at 3", ("call back at 3", None)),
-        (
-            "todo: pay the invoice from 3 days ago",
-            ("pay the invoice from 3 days ago", None),
-        ),
+        ("- [ ] book the venue by in 2 weeks", ("book the venue", date(2026, 12, 17))),
+        ("- [ ] call her by tomorrow 3pm", ("call her", date(2026, 12, 4))),
+        ("todo: ask about Leeds, by Dec 4th", ("ask about Leeds", date(2026, 12, 4))),
+        ("todo: by tomorrow", ("by tomorrow", date(2026, 12, 4))),
+        ("todo: pay by card by friday", ("pay by card", date(2026, 12, 4))),
+        # Only a due phrase at the end sets the day; anything else stays as written.
+        ("todo: book flights for 12 Apr", ("book flights for 12 Apr", None)),
+        ("todo: call back next week", ("call back next week", None)),
+        ("todo: intro to Sam on 12 Jan", ("intro to Sam on 12 Jan", None)),
+        ("todo: call back by 3", ("call back by 3", None)),
+        ("todo: pay by card", ("pay by card", None)),
+        ("todo: cut costs by 10%", ("cut costs by 10%", None)),
         ("todo: send it now", ("send it now", None)),
         ("todo: review the May numbers", ("review the May numbers", None)),
         ("todo: book a table for 4", ("book a table for 4", None)),
@@ -69,8 +73,8 @@ Her son starts at Leeds in Sept.
 
 todo: send the revised deck by friday
 - [ ] intro to Sam Okafor
-  >> ask about the Leeds move next month
-Follow up: pricing call on 12 Jan
+  >> ask about the Leeds move by next month
+Follow up: pricing call before 12 Jan
 """
     assert [(f.text, f.due_on) for f in find_follow_ups(note, now)] == [
         ("send the revised deck", date(2026, 12, 4)),
@@ -119,3 +123,35 @@ def test_the_brief_lists_them_under_open_reminders_until_done(ok):
     assert "#1 send the deck — due Fri 4 Dec 2026 (tomorrow)" in ok("brief", "dana").out
     ok("done", "1")
     assert "#1 send the deck" not in ok("brief", "dana").out
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("todo: send invoice by 31 feb", "31 feb"),
+        ("todo: renewal due 2027-02-30", "2027-02-30"),
+        ("- [ ] finish by friday the report", "friday the report"),
+    ],
+)
+def test_an_unreadable_due_date_refuses_the_whole_note(farley, ok, store, line, when):
+    ok("add", "Dana Whitfield")
+    run = farley("note", "dana", f"Lunch.\n{line}\ntodo: call Tom")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        f'farley: can\'t read the date "{when}" in the to-do line "{line}": '
+        "nothing was noted; end the line with a due date, "
+        "e.g. by friday, by 12 Apr, by 2026-12-04\n"
+    )
+    assert store.value("SELECT count(*) FROM notes") == 0
+    assert store.value("SELECT count(*) FROM reminders") == 0
+
+
+def test_a_date_that_is_not_a_due_phrase_stays_in_the_reminder_text(ok):
+    ok("add", "Dana Whitfield")
+    run = ok("note", "dana", input="todo: book flights for 12 Apr\n")
+    assert run.out == (
+        "Noted for Thu 3 Dec 2026 (note 1)\nReminder 1: book flights for 12 Apr\n"
+    )
+    [reminder] = json.loads(ok("reminders", "--json").out)
+    assert (reminder["text"], reminder["due_on"]) == ("book flights for 12 Apr", None)

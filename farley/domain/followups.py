@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from farley.dates.parse import parse_date
 from farley.domain.models import Note, PersonRef, Reminder
 from farley.errors import DateError
 from farley.store import Store
@@ -18,13 +17,22 @@ _MARKER = re.compile(
     r"^\s*(?:(?:todo|follow[ -]?up)\s*:|-\s*\[ \]|>>)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_KEYWORDS = ("by", "on", "before")
-_LONGEST_PHRASE = 6
+# Only a due phrase at the end sets the day: "book flights for 12 Apr" is a
+# task about a date, not one due on it. The last keyword wins ("pay by card by friday").
+_DUE = re.compile(
+    r"^(?:(?P<text>.*)\s+)?(?:by|before|due(?:\s+(?:by|on|before))?)\s*:?\s+(?P<when>\S.*)$",
+    re.IGNORECASE,
+)
 _TRAILING = " \t,;:.-–—"
-# Words that on their own say a time of day, not a day: "call back at 3".
+# Words that on their own say a time of day, not a day: "call back by 3".
 _CLOCK_WORD = re.compile(
     r"at|noon|midnight|[ap]m|\d{1,2}(:\d{2})?([ap]m)?|now", re.IGNORECASE
 )
+# A phrase that tries to be a date, so that failing to read it is a mistake to
+# report ("by 31 feb"), unlike "by email" or "by 10%".
+_NUMERIC_DATE = re.compile(r"\d+[/.-]\d+|\d+(st|nd|rd|th)\b", re.IGNORECASE)
+_DAY_WORDS = {"today", "tomorrow", "tonight", "yesterday"}
+DUE_FORMS = "end the line with a due date, e.g. by friday, by 12 Apr, by 2026-12-04"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +44,18 @@ class FollowUp:
     line: str
 
 
+def is_follow_up(line: str) -> bool:
+    """Whether a note's line is one that becomes a reminder."""
+    match = _MARKER.match(line)
+    return bool(match and match["rest"].strip().rstrip(_TRAILING))
+
+
 def find_follow_ups(text: str, now: datetime) -> list[FollowUp]:
-    """The follow-ups in a note, in the order their lines appear."""
+    """The follow-ups in a note, in the order their lines appear.
+
+    A due phrase that tries to name a day and cannot be read is an error, so
+    that a note is never saved with a reminder silently left undated.
+    """
     found = []
     for line in text.splitlines():
         match = _MARKER.match(line)
@@ -48,27 +66,40 @@ def find_follow_ups(text: str, now: datetime) -> list[FollowUp]:
 
 
 def _follow_up(rest: str, line: str, now: datetime) -> FollowUp:
-    words = rest.split()
-    for size in range(min(_LONGEST_PHRASE, len(words)), 0, -1):
-        due = _trailing_date(words[-size:], now)
-        if due is not None:
-            left = " ".join(words[:-size]).rstrip(_TRAILING)
-            return FollowUp(left or rest, due, line)
-    return FollowUp(rest, None, line)
+    match = _DUE.match(rest)
+    if match is None:
+        return FollowUp(rest, None, line)
+    when = match["when"].rstrip(_TRAILING)
+    due = _due_on(when, line, now)
+    if due is None:
+        return FollowUp(rest, None, line)
+    left = (match["text"] or "").rstrip(_TRAILING)
+    return FollowUp(left or rest, due, line)
 
 
-def _trailing_date(words: list[str], now: datetime) -> date | None:
-    """The day the words name, if they are a date phrase not in the past."""
-    if words[0].lower() in _KEYWORDS:
-        words = words[1:]
-    phrase = " ".join(words).rstrip(_TRAILING)
-    if not phrase or all(_CLOCK_WORD.fullmatch(w) for w in phrase.split()):
+def _due_on(when: str, line: str, now: datetime) -> date | None:
+    """The day a due phrase names; None when it is not a date at all."""
+    from farley.dates.parse import parse_date
+
+    if all(_CLOCK_WORD.fullmatch(word) for word in when.split()):
         return None
     try:
-        due = parse_date(phrase, now, lean="future")
+        return parse_date(when, now, lean="future")
     except DateError:
+        if _looks_like_a_date(when):
+            raise DateError(
+                f'can\'t read the date "{when}" in the to-do line "{line}": '
+                f"nothing was noted; {DUE_FORMS}"
+            ) from None
         return None
-    return due if due >= now.date() else None
+
+
+def _looks_like_a_date(phrase: str) -> bool:
+    from farley.dates.parse import MONTHS, WEEKDAYS
+
+    words = re.split(r"[\s,]+", phrase.casefold())
+    named = any(w in MONTHS or w in WEEKDAYS or w in _DAY_WORDS for w in words)
+    return named or bool(_NUMERIC_DATE.search(phrase))
 
 
 def add_note_with_follow_ups(
@@ -82,12 +113,14 @@ def add_note_with_follow_ups(
     """Record a note and, in the same transaction, a reminder per follow-up line.
 
     The reminders are about the note's main (first) person and point at the note.
+    The follow-ups are read first: a line that cannot be read writes nothing.
     """
     from farley.domain.notes import add_note
 
+    follow_ups = find_follow_ups(text, now)
     with store.transaction():
         note = add_note(store, people, text, happened_at, now, kind=kind)
-        reminders = _remind(store, people[0], find_follow_ups(note.text, now), note)
+        reminders = _remind(store, people[0], follow_ups, note)
     return note, reminders
 
 
