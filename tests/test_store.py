@@ -4,14 +4,35 @@ import sqlite3
 import stat
 
 from farley.store import open_store
+from farley.store.paths import user_data_dir
 from farley.store.schema import LATEST
 
 
-def test_the_file_and_its_folder_are_created_on_first_use_for_the_owner_only(tmp_path):
-    path = tmp_path / "new" / "folder" / "farley.db"
+def test_the_file_and_its_folder_are_created_on_first_use_for_the_owner_only(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "new" / "share"))
+    path = user_data_dir() / "farley.db"
     open_store(path).close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_file_in_a_folder_that_is_not_there_is_refused_not_made(farley, tmp_path):
+    run = farley("--db", str(tmp_path / "typo" / "farley.db"), "list")
+    assert run.code == 6
+    assert run.err == (
+        f"farley: the folder {tmp_path / 'typo'} does not exist: check the path, "
+        "or create the folder first\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_file_becomes_a_farley_file_for_the_owner_only(ok, tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch(mode=0o644)
+    ok("--db", str(path), "add", "Dana Whitfield")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_the_file_is_opened_in_wal_mode_with_foreign_keys_and_a_busy_timeout(store):

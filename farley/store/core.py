@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from farley.errors import StoreError
+from farley.store.paths import user_data_dir
 from farley.store.schema import LATEST, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -137,10 +138,26 @@ def _check_path(path: Path, create: bool) -> None:
         raise StoreError(f"{path} is a folder: give the path of a file with --db")
     if path.exists():
         _check_header(path)
+        if not path.stat().st_size:
+            # An empty file is made a Farley file: owner-only, as a new one is.
+            _owner_only(path)
         return
     if not create:
         raise StoreError(f"{path} does not exist: check the path")
+    if not path.parent.is_dir() and path.parent != user_data_dir():
+        # A folder that is not there is more likely a typo than a wish for one.
+        raise StoreError(
+            f"the folder {path.parent} does not exist: check the path, or create "
+            "the folder first"
+        )
     _create_file(path)
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise StoreError(f"can't make {path} private: {exc.strerror.lower()}") from exc
 
 
 def _check_header(path: Path) -> None:
