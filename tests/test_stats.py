@@ -105,4 +105,49 @@ def test_bars_are_scaled_to_the_busiest_month_and_never_vanish():
 def test_stats_of_an_empty_file(ok):
     found = json.loads(ok("stats", "--json").out)
     assert found["people"] == 0 and found["longest_silences"] == []
-    assert ok("stats").out.startswith("Stats: 0 people, 0 notes since")
+    run = ok("stats")
+    assert (run.out, run.err) == (
+        "",
+        'No one on file yet: farley add "Dana Whitfield"\n',
+    )
+
+
+def test_stats_for_a_tag_no_one_has_says_so_on_stderr(ok):
+    ok("add", "Dana Whitfield")
+    run = ok("stats", "--tag", "nosuchtag")
+    assert (run.out, run.err) == ("", "No one is tagged nosuchtag.\n")
+
+
+@pytest.mark.usefixtures("file")
+def test_months_before_the_first_note_are_left_out(ok):
+    found = json.loads(ok("stats", "--since", "1 Jan 1900", "--json").out)
+    assert found["since"] == "1900-01-01" and found["notes"] == 4
+    assert len(found["notes_per_month"]) == 19
+    assert found["notes_per_month"][0] == {"month": "2025-06-01", "notes": 1}
+    out = ok("stats", "--since", "1 Jan 1900").out
+    assert "Notes per month\n  Jun 2025  " in out and "2024" not in out
+
+
+def test_a_meeting_before_any_note_starts_the_chart(ok):
+    ok("add", "Dana Whitfield")
+    ok("note", "dana", "Call", "--on", "2026-11-10")
+    ok("meet", "dana", "--at", "2026-10-05 10:00")
+    found = json.loads(ok("stats", "--since", "2000-01-01", "--json").out)
+    assert [m["month"] for m in found["notes_per_month"]] == [
+        "2026-10-01",
+        "2026-11-01",
+        "2026-12-01",
+    ]
+
+
+def test_with_no_notes_or_meetings_the_chart_is_left_out(ok):
+    ok("add", "Dana Whitfield")
+    assert json.loads(ok("stats", "--json").out)["notes_per_month"] == []
+    assert "Notes per month" not in ok("stats").out
+
+
+def test_since_must_be_a_day_up_to_today(farley):
+    run = farley("stats", "--since", "tomorrow")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.startswith("farley: --since tomorrow is after today: ")

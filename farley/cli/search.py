@@ -5,10 +5,12 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, command_app
-from farley.cli.session import session, show, show_json
+from farley.cli.session import say, session, show, show_json
+from farley.errors import InvalidInput
 
 app = command_app()
 
+_EMPTY = 'No one on file yet: farley add "Dana Whitfield"'
 Since = Annotated[
     str | None, typer.Option("--since", help="Only from this date, e.g. 1 Mar 2026.")
 ]
@@ -48,18 +50,26 @@ def search(
 
         show_json(search_data(found))
         return
+    if not found.hits:
+        say(f'No hits for "{query}".')
+        return
     from farley.render.search import search_document
 
     show(search_document(found, run.now))
 
 
 def _since(since: str | None, now):
-    """The --since date; the date parser is loaded only when one is given."""
+    """The --since date, up to today; the parser is loaded only when one is given."""
     if not since:
         return None
     from farley.dates.parse import parse_date
 
-    return parse_date(since, now, lean="past")
+    start = parse_date(since, now, lean="past")
+    if start > now.date():
+        raise InvalidInput(
+            f'--since {since} is after today: give a day up to today, e.g. "1 Mar"'
+        )
+    return start
 
 
 @app.command()
@@ -80,6 +90,9 @@ def stats(
     found = gather(run.store(), run.now, start, tag)
     if json:
         show_json(found)
+        return
+    if not found.people:
+        say(f"No one is tagged {found.tag}." if tag else _EMPTY)
         return
     import shutil
 

@@ -22,7 +22,16 @@ RANK_CAP = 2000
 DEFAULT_LIMIT = 20
 SNIPPET_WORDS = 12
 _OPERATORS = ("AND", "OR", "NOT")
-_PHRASE = re.compile(r'"([^"]*)"')
+_PHRASE = re.compile(r'((?<!\S)-)?"([^"]*)"')
+# Scripts written without spaces between words: a typed word is usually the
+# start of a longer token (李 of 李小龍), so it is searched as a prefix.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+# The role of each piece of a query: an operator, a term, or a term to leave out.
+_OPERATOR, _TERM, _UNWANTED = "operator", "term", "unwanted"
+Item = tuple[str, str]
 
 
 @dataclass(slots=True)
@@ -64,48 +73,78 @@ def match_expression(query: str) -> str | None:
     """An FTS5 expression for what was typed, or None when no word is in it.
 
     Phrases in double quotes stay phrases, word* stays a prefix, AND/OR/NOT
-    between two terms stay operators; everything else is quoted as a plain
+    between two terms stay operators (anywhere else they are dropped), and
+    -word leaves out what has that word; everything else is quoted as a plain
     token, so that no input can be an FTS5 syntax error.
     """
-    items: list[tuple[bool, str]] = []
+    items = _items(query)
+    wanted = [item for item in items if item[0] != _UNWANTED]
+    unwanted = [text for role, text in items if role == _UNWANTED]
+    if not any(role == _TERM for role, _ in wanted):
+        # Nothing to leave it out of: -budget alone is the word budget.
+        wanted, unwanted = wanted + [(_TERM, text) for text in unwanted], []
+    terms = _placed_operators(wanted)
+    if not terms:
+        return None
+    if not unwanted:
+        return " ".join(terms)
+    return f"({' '.join(terms)}) NOT " + " NOT ".join(unwanted)
+
+
+def _items(query: str) -> list[Item]:
+    """The query's phrases, operators and terms, in order."""
+    items: list[Item] = []
     position = 0
     for found in _PHRASE.finditer(query):
         items += _chunks(query[position : found.start()])
-        items += _term(found[1], phrase=True)
+        items += _term(found[2], phrase=True, unwanted=bool(found[1]))
         position = found.end()
-    items += _chunks(query[position:])
-    terms = _placed_operators(items)
-    return " ".join(terms) or None
+    return items + _chunks(query[position:])
 
 
-def _chunks(text: str) -> list[tuple[bool, str]]:
-    """(is_operator, text) for each whitespace-separated chunk worth searching."""
-    items: list[tuple[bool, str]] = []
+def _chunks(text: str) -> list[Item]:
+    """An item for each whitespace-separated chunk worth searching."""
+    items: list[Item] = []
     for chunk in text.replace('"', " ").split():
         if chunk in _OPERATORS:
-            items.append((True, chunk))
+            items.append((_OPERATOR, chunk))
         else:
-            items += _term(chunk, phrase=False)
+            items += _term(chunk.lstrip("-"), False, chunk.startswith("-"))
     return items
 
 
-def _term(text: str, phrase: bool) -> list[tuple[bool, str]]:
+def _term(text: str, phrase: bool, unwanted: bool) -> list[Item]:
     if not any(char.isalnum() for char in text):
         return []
-    if not phrase and text.endswith("*"):
-        return [(False, f'"{text.rstrip("*")}"*')]
-    return [(False, f'"{text}"')]
+    role = _UNWANTED if unwanted else _TERM
+    if not phrase and (text.endswith("*") or _UNSPACED.search(text)):
+        return [(role, f'"{text.rstrip("*")}"*')]
+    return [(role, f'"{text}"')]
 
 
-def _placed_operators(items: list[tuple[bool, str]]) -> list[str]:
-    """Keep an operator only between two terms; elsewhere it is a plain word."""
+def _placed_operators(items: list[Item]) -> list[str]:
+    """Keep an operator only between two terms; only operators: they are words."""
+    if all(role == _OPERATOR for role, _ in items):
+        return [f'"{text}"' for _, text in items]
     terms: list[str] = []
-    for index, (is_operator, text) in enumerate(items):
-        after = items[index + 1] if index + 1 < len(items) else (True, "")
-        if is_operator and (not terms or terms[-1] in _OPERATORS or after[0]):
-            text = f'"{text}"'
-        terms.append(text)
+    for role, text in items:
+        if role == _TERM or (terms and terms[-1] not in _OPERATORS):
+            terms.append(text)
+    if terms[-1] in _OPERATORS:
+        terms.pop()
     return terms
+
+
+def nothing_to_search(query: str) -> InvalidInput:
+    """The error for a query without a single word in it."""
+    if not query.replace('"', "").strip():
+        return InvalidInput(
+            'nothing to search for: type a word, "a phrase" or a prefix like budg*'
+        )
+    return InvalidInput(
+        f"nothing to search for in {query.strip()}: emoji and other symbols are not "
+        "indexed, only words; type a word, e.g. farley search budget"
+    )
 
 
 # Running it
@@ -121,9 +160,9 @@ def search(
 ) -> SearchResult:
     """The best hits for `query` (the newest when there are very many)."""
     expression = match_expression(query)
-    result = SearchResult(query, expression)
     if expression is None:
-        return result
+        raise nothing_to_search(query)
+    result = SearchResult(query, expression)
     kind_number = check_kind(kind) if kind else None
     where, params = _filters(expression, person_id, since, kind_number)
     result.total = store.value(

@@ -112,16 +112,33 @@ def _by_company(store: Store, who: str, params: list[Any]) -> list[Count]:
 def _notes_per_month(
     store: Store, start: date, today: date, tag: str | None
 ) -> list[MonthCount]:
-    """Every month from `start`'s to this one, months without notes included."""
-    firsts, month = [], start.replace(day=1)
+    """Every month from `start`'s to this one, months without notes included.
+
+    Months before the first note or meeting are left out: a --since decades
+    back would otherwise be a page of empty months.
+    """
+    firsts, month = [], max(start.replace(day=1), _first_month(store, today))
     while month <= today:
         firsts.append(month)
         month = _months_back(month, -1)
+    if not firsts:
+        return []
     if tag is None:
-        counts = _monthly_counts(store, start, today, firsts)
+        counts = _monthly_counts(store, max(start, firsts[0]), today, firsts)
     else:
         counts = _monthly_counts_tagged(store, start, today, tag)
     return [MonthCount(first, counts.get(first.isoformat()[:7], 0)) for first in firsts]
+
+
+def _first_month(store: Store, today: date) -> date:
+    """The first of the month of the first note or meeting (next month if none)."""
+    first = store.value(
+        """SELECT min(first) FROM (SELECT min(happened_at) AS first FROM notes
+        UNION ALL SELECT min(starts_utc) FROM meetings)"""
+    )
+    if first is None:
+        return _months_back(today, -1)
+    return date(int(first[:4]), int(first[5:7]), 1)
 
 
 def _monthly_counts(
