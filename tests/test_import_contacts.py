@@ -149,11 +149,33 @@ def test_on_duplicate_new_adds_everyone_and_keeps_a_taken_email_as_a_fact(
     ok, data_file
 ):
     ok("import", "import_linkedin.csv")
-    ok("import", "import_google_merge.csv", "--on-duplicate", "new")
+    run = ok("import", "import_google_merge.csv", "--on-duplicate", "new")
+    assert run.err == ("1 email was on file for someone else already: kept as a fact\n")
     assert names(ok).count("Dana Whitfield") == 2
     assert ("other", "email", "dana@harlowfinch.co.uk") in facts_of(
         data_file, "Dana Whitfield"
     )
+
+
+def test_the_summary_counts_every_email_kept_as_a_fact(ok, tmp_path):
+    ok("add", "Anna Kowalska", "-e", "anna@vistula.pl")
+    ok("add", "Yuki Tanaka", "-e", "yuki@kestrel.jp")
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "name,email\nAnna K,anna@vistula.pl\nYuki T,yuki@kestrel.jp\nRaj,raj@x.in\n"
+    )
+    run = ok("import", str(path), "--on-duplicate", "new")
+    assert run.err == "2 emails were on file for someone else already: kept as facts\n"
+    assert person(ok, "Raj")["person"]["contacts"][0]["value"] == "raj@x.in"
+
+
+def test_a_merge_says_so_when_it_keeps_someone_elses_email_as_a_fact(ok, tmp_path):
+    ok("add", "Anna Kowalska", "-e", "anna@vistula.pl")
+    ok("add", "Yuki Tanaka", "-e", "yuki@kestrel.jp")
+    path = tmp_path / "people.csv"
+    path.write_text("name,email\nYuki Tanaka,yuki@kestrel.jp; anna@vistula.pl\n")
+    run = ok("import", str(path))
+    assert run.err == "1 email was on file for someone else already: kept as a fact\n"
 
 
 def test_tag_tags_everyone_the_file_adds_or_merges(ok):

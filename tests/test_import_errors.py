@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+
+from farley.store.schema import LATEST
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 BROKEN_DATE = (
@@ -150,3 +153,55 @@ def test_tag_is_refused_for_a_file_of_notes(farley):
     assert run.err == (
         "farley: import_notes.csv holds notes, not people: --tag tags people\n"
     )
+
+
+def test_a_field_over_128_kb_is_imported_whole(ok, tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_text("name,notes\nAnna Kowalska," + "x" * 200_000 + "\n")
+    ok("import", str(path))
+    facts = json.loads(ok("show", "Anna Kowalska", "--json").out)["facts"]
+    assert [(f["key"], len(f["value"])) for f in facts] == [("notes", 200_000)]
+
+
+@pytest.fixture
+def over_limit(tmp_path) -> Path:
+    """A CSV whose third line holds a field over 16 MB, between good rows."""
+    path = tmp_path / "huge.csv"
+    with path.open("w") as file:
+        file.write("name,notes\nAnna Kowalska,short\nYuki Tanaka,")
+        file.write("x" * (17 << 20))
+        file.write("\nRaj Patel,ok\n")
+    return path
+
+
+def test_a_field_over_16_mb_stops_the_import_naming_its_line(farley, ok, over_limit):
+    run = farley("import", str(over_limit))
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        f"farley: {over_limit} line 3: has a field over 16 MB "
+        "(nothing was imported; --skip-bad imports the other rows)\n"
+    )
+    assert json.loads(ok("list", "--json").out) == []
+
+
+def test_skip_bad_leaves_out_only_the_row_with_the_huge_field(ok, over_limit):
+    run = ok("import", str(over_limit), "--skip-bad")
+    assert run.err == "skipped line 3: has a field over 16 MB\n"
+    names = [p["name"] for p in json.loads(ok("list", "--json").out)]
+    assert names == ["Anna Kowalska", "Raj Patel"]
+
+
+def test_an_export_from_a_newer_farley_is_refused(farley, ok, tmp_path, monkeypatch):
+    ok("add", "Dana Whitfield")
+    export = json.loads(ok("export").out)
+    export["farley"]["schema"] = 99
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(export))
+    monkeypatch.setenv("FARLEY_DB", str(tmp_path / "other.db"))
+    run = farley("import", str(path))
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        f"farley: {path} was exported by a newer Farley (schema 99; this one "
+        f"knows {LATEST}): upgrade Farley to import it\n"
+    )
+    assert json.loads(ok("list", "--json").out) == []

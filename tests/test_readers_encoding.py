@@ -147,10 +147,19 @@ def test_format_csv_reads_a_linkedin_file_by_its_column_names():
     ]
 
 
-def test_a_cell_too_large_for_csv_is_refused_with_its_line():
+def test_a_cell_over_128_kb_is_read_whole():
     data = b"Name,Notes\nDana,short\nRaj," + b"x" * 200_000 + b"\n"
 
-    with pytest.raises(
-        InvalidInput, match=r"can't read big\.csv at line 3: field larger"
-    ):
-        read_import(data, filename="big.csv")
+    result = read_import(data, filename="big.csv")
+
+    assert [len(record.notes) for record in result.records] == [5, 200_000]
+    assert result.bad == []
+
+
+def test_a_cell_over_16_mb_is_a_bad_row_and_the_rows_after_it_are_read():
+    data = b"Name,Notes\nDana,short\nRaj," + b"x" * (17 << 20) + b"\nAmy,ok\n"
+
+    result = read_import(data, filename="big.csv")
+
+    assert [record.name for record in result.records] == ["Dana", "Amy"]
+    assert result.bad == [BadRow(3, "has a field over 16 MB")]

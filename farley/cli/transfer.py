@@ -122,7 +122,7 @@ def import_(
     else:
         report = run_import(store, data, options, run.now)
 
-    for message in skipped_lines(report):
+    for message in [*report.notices, *skipped_lines(report)]:
         say(message)
     if json_:
         show_json(import_data(report))

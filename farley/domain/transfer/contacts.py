@@ -68,6 +68,9 @@ class ContactImport:
         self.targets = load_targets(self.store, on_file)
         for row in placed:
             self._merge_row(row)
+        kept = sum(target.kept_emails for target in self.targets.values())
+        if kept:
+            self.report.notices.append(kept_emails_notice(kept))
 
     def _merge_row(self, row: Placed) -> None:
         incoming, report = row.incoming, self.report
@@ -98,6 +101,7 @@ class ContactImport:
         ]
         if taken:
             target.points = [point for point in target.points if point not in taken]
+            target.kept_emails += len(taken)
             for point in taken:
                 target.add_fact("other", "email", point[1])
 
@@ -184,6 +188,13 @@ class ContactImport:
             for category, key, value, learned in target.facts
         ]
         return _FACT_COLUMNS, rows
+
+
+def kept_emails_notice(count: int) -> str:
+    """The summary's line about emails kept as facts, because others have them."""
+    if count == 1:
+        return "1 email was on file for someone else already: kept as a fact"
+    return f"{count:,} emails were on file for someone else already: kept as facts"
 
 
 RowsOf = Callable[[list[Target]], tuple[tuple[str, ...], list[tuple]]]

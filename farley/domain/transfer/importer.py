@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from farley.domain.readers import BadRow, ReadResult
-from farley.domain.transfer import snapshot
+from farley.domain.transfer import dayorder, snapshot
 from farley.domain.transfer.activity import import_notes, import_reminders
 from farley.domain.transfer.batches import close_batch, open_batch
 from farley.domain.transfer.contacts import ContactImport
@@ -105,11 +105,15 @@ def _run(
         raise InvalidInput(
             f"{options.source} holds {result.kind}, not people: --tag tags people"
         )
+    order = dayorder.decide(result, options.source, options.dayfirst)
     report = ImportReport(options.source, result.format, result.kind, bad=result.bad)
     report.dry_run = options.dry_run
+    if order.notice:
+        report.notices.append(order.notice)
+    dates = DateReader(now, order.dayfirst, order.dotted_dayfirst)
 
     def work(batch: int, load: BulkLoad) -> None:
-        _import_records(load, result, report, options, now, batch, progress)
+        _import_records(load, result, report, options, dates, batch, progress)
 
     return in_batch(store, report, options, now, work)
 
@@ -153,11 +157,10 @@ def _import_records(
     result: ReadResult,
     report: ImportReport,
     options: ImportOptions,
-    now: datetime,
+    dates: DateReader,
     batch: int,
     progress: Progress | None,
 ) -> None:
-    dates = DateReader(now, options.dayfirst)
     bad = BadRows(report, options.skip_bad)
     if result.kind == "notes":
         import_notes(load, result.records, report, dates, batch, bad.check, progress)
@@ -166,7 +169,7 @@ def _import_records(
     else:
         rows = _prepare_all(result, report, dates, options.tags, progress)
         bad.check()
-        job = ContactImport(load.store, report, options.on_duplicate, now)
+        job = ContactImport(load.store, report, options.on_duplicate, dates.now)
         job.merge(job.place(rows))
         job.write(load, batch)
     bad.finish()

@@ -135,9 +135,13 @@ def fact_category(key: str) -> str:
 class DateReader:
     """Reads the dates of one import, each distinct text once: files repeat them."""
 
-    def __init__(self, now: datetime, dayfirst: bool = False) -> None:
+    def __init__(
+        self, now: datetime, dayfirst: bool = False, dotted_dayfirst: bool | None = None
+    ) -> None:
         self.now = now
         self.dayfirst = dayfirst
+        # Europe writes 12.04.1970 day first: a file may read those apart.
+        self.dotted_dayfirst = dayfirst if dotted_dayfirst is None else dotted_dayfirst
         self._when: dict[tuple[str, str], date | datetime | str] = {}
         self._yearly: dict[str, PartialDate | str] = {}
         self._past_days: dict[str, str] = {}
@@ -192,12 +196,17 @@ class DateReader:
                 pass
         from farley.dates.parse import parse_when
 
-        return parse_when(text, self.now, lean=lean, dayfirst=self.dayfirst)
+        return parse_when(text, self.now, lean=lean, dayfirst=self._dayfirst(text))
 
     def _parse_yearly(self, text: str) -> PartialDate:
         from farley.dates.parse import parse_partial_date
 
-        return parse_partial_date(text, self.now, dayfirst=self.dayfirst)
+        return parse_partial_date(text, self.now, dayfirst=self._dayfirst(text))
+
+    def _dayfirst(self, text: str) -> bool:
+        if self.dotted_dayfirst != self.dayfirst and "." in text:
+            return self.dotted_dayfirst
+        return self.dayfirst
 
     @staticmethod
     def _read(parse: Callable[[], Any]) -> Any:

@@ -50,6 +50,8 @@ class ImportReport:
     dry_run: bool = False
     rows: list[RowOutcome] = field(default_factory=list)
     bad: list[BadRow] = field(default_factory=list)
+    # Lines for standard error: how the file was read, what was kept otherwise.
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutco
 from farley.errors import InvalidInput
 from farley.store import Store
 from farley.store.bulk import BulkLoad
+from farley.store.schema import LATEST
 
 VERSION = 1
 # Every table that holds what the user put in, in an order that keeps each
@@ -152,9 +153,20 @@ def read_snapshot(data: bytes, options: ImportOptions) -> Tables:
         raise InvalidInput(
             f"{name} is not a Farley export: make one with farley export --format json"
         )
+    _check_schema(name, document["farley"])
     for table, rows in tables.items():
         _check_table(name, table, rows)
     return tables
+
+
+def _check_schema(name: str, head: Any) -> None:
+    """Refuse an export from a newer Farley, whose rows this one may misread."""
+    schema = head.get("schema") if isinstance(head, dict) else None
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > LATEST:
+        raise InvalidInput(
+            f"{name} was exported by a newer Farley (schema {schema}; "
+            f"this one knows {LATEST}): upgrade Farley to import it"
+        )
 
 
 def _check_table(name: str, table: str, rows: Any) -> None:

@@ -47,6 +47,7 @@ class Target:
         "tag_keys",
         "fact_keys",
         "date_keys",
+        "kept_emails",
     )
 
     def __init__(
@@ -71,6 +72,8 @@ class Target:
         self.tag_keys: set[str] | None = set() if on_file else None
         self.fact_keys: set[tuple[str, str, str]] | None = set() if on_file else None
         self.date_keys: dict[str, PartialDate] | None = {} if on_file else None
+        # Emails someone else has, kept as facts: the summary says how many.
+        self.kept_emails = 0
 
     @classmethod
     def new(cls, person_id: int, incoming: Incoming) -> Target:
@@ -161,6 +164,7 @@ def _merge_point(target: Target, point: Point, taken: Owner) -> bool:
         return False
     if kind == "email" and taken(normalized) not in (None, target.id):
         # One email, one person: keep it, but as a fact, not as a second owner.
+        target.kept_emails += 1
         return target.add_fact("other", "email", value)
     target.point_keys.add((kind, normalized))
     target.points.append(point)

@@ -1,0 +1,121 @@
+"""An import reads all its numeric dates (04/05/1990) in one order, the file's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run where the test writes its files, so that messages name them briefly."""
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, *lines: str) -> str:
+    Path(name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return name
+
+
+def dates_of(ok, who: str) -> dict[str, tuple[int, int, int | None]]:
+    found = json.loads(ok("show", who, "--json").out)["dates"]
+    return {d["label"]: (d["year"], d["month"], d["day"]) for d in found}
+
+
+def test_one_day_first_date_makes_the_whole_file_day_first(ok):
+    write("people.csv", "name,birthday", "A One,25/12/1980", "B Two,04/05/1990")
+    run = ok("import", "people.csv")
+    assert run.err == "Dates read day first (line 2: 25/12/1980)\n"
+    assert dates_of(ok, "A One") == {"birthday": (1980, 12, 25)}
+    assert dates_of(ok, "B Two") == {"birthday": (1990, 5, 4)}
+
+
+def test_one_month_first_date_makes_the_whole_file_month_first(ok):
+    write("people.csv", "name,birthday", "A One,04/05/1990", "B Two,12/25/1980")
+    run = ok("import", "people.csv")
+    assert run.err == "Dates read month first (line 3: 12/25/1980)\n"
+    assert dates_of(ok, "A One") == {"birthday": (1990, 4, 5)}
+
+
+def test_a_file_with_both_orders_is_refused_and_nothing_is_written(farley, ok):
+    write(
+        "people.csv",
+        "name,birthday,anniversary",
+        "A One,25/12/1980,",
+        "B Two,04/05/1990,",
+        "C Three,,12/25/1980",
+    )
+    run = farley("import", "people.csv")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "farley: people.csv: line 2 has 25/12/1980 (day first) and line 4 has "
+        "12/25/1980 (month first): give --dayfirst or fix the file\n"
+    )
+    assert json.loads(ok("list", "--json").out) == []
+
+
+def test_dayfirst_reads_every_date_day_first_and_says_nothing(ok):
+    write("people.csv", "name,birthday", "A One,04/05/1990", "B Two,12/11/1980")
+    run = ok("import", "people.csv", "--dayfirst")
+    assert run.err == ""
+    assert dates_of(ok, "A One") == {"birthday": (1990, 5, 4)}
+    assert dates_of(ok, "B Two") == {"birthday": (1980, 11, 12)}
+
+
+def test_dotted_dates_are_read_day_first_when_nothing_else_decides(ok):
+    write("leute.csv", "Name,Geburtstag", "Anna Berg,12.04.1970")
+    run = ok("import", "leute.csv", "--map", "Geburtstag=birthday")
+    assert run.err == (
+        "Dates read day first, as dotted dates are written (line 2: 12.04.1970)\n"
+    )
+    assert dates_of(ok, "Anna Berg") == {"birthday": (1970, 4, 12)}
+
+
+def test_slashed_dates_are_read_month_first_when_nothing_decides(ok):
+    write("people.csv", "name,birthday", "A One,04/05/1990", "B Two,1/1/1980")
+    run = ok("import", "people.csv")
+    assert run.err == (
+        "Dates read month first, as no date in the file says otherwise "
+        "(line 2: 04/05/1990): --dayfirst reads them day first\n"
+    )
+    assert dates_of(ok, "A One") == {"birthday": (1990, 4, 5)}
+
+
+def test_a_file_without_numeric_dates_says_nothing_about_them(ok):
+    write("people.csv", "name,birthday", "A One,1980-12-25", "B Two,4 May 1990")
+    assert ok("import", "people.csv").err == ""
+
+
+def test_when_you_met_settles_the_order_of_a_birthday(ok):
+    write("people.csv", "name,met on,birthday", "A One,31/01/2020,", "B Two,,3/4/80")
+    ok("import", "people.csv")
+    assert dates_of(ok, "B Two") == {"birthday": (1980, 4, 3)}
+
+
+def test_a_notes_file_is_read_in_one_order(ok):
+    ok("add", "Dana Whitfield")
+    write(
+        "notes.csv",
+        "person,date,text",
+        "Dana Whitfield,03/04/2026,Call about the budget",
+        "Dana Whitfield,20/04/2026,Lunch in Leeds",
+    )
+    run = ok("import", "notes.csv")
+    assert run.err == "Dates read day first (line 3: 20/04/2026)\n"
+    notes = json.loads(ok("show", "Dana", "--json").out)["notes"]
+    assert sorted(note["happened_at"] for note in notes) == ["2026-04-03", "2026-04-20"]
+
+
+def test_reminders_due_dates_count_towards_the_order(farley):
+    farley("add", "Dana Whitfield")
+    write(
+        "reminders.csv",
+        "person,task,due",
+        "Dana Whitfield,send the deck,13/01/2027",
+        "Dana Whitfield,call back,01/13/2027",
+    )
+    run = farley("import", "reminders.csv")
+    assert run.code == 2
+    assert "line 2 has 13/01/2027 (day first) and line 3 has 01/13/2027" in run.err
