@@ -139,3 +139,63 @@ def test_the_brief_shows_a_birthday_coming_up_with_the_age(ok):
     ok("add", "Dana Whitfield")
     ok("date", "dana", "birthday", "1980-12-08")
     assert "turns 46" in ok("brief", "dana").out
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (["12", "Apr", "1980"], "12 Apr 1980"),
+        (["12", "Apr"], "12 Apr"),
+        (["April", "12th,", "1980"], "12 Apr 1980"),
+        (["12 Apr 1980"], "12 Apr 1980"),
+    ],
+)
+def test_the_date_takes_the_rest_of_the_words_unquoted(ok, words, shown):
+    ok("add", "Dana Whitfield")
+    run = ok("date", "dana", "birthday", *words)
+    assert run.out == f"Dana Whitfield's birthday: {shown}\n"
+    assert run.err == ""
+
+
+def test_the_hint_for_someone_without_dates_works_as_written(ok):
+    ok("add", "Dana Whitfield")
+    hint = ok("dates").err.split(": ", 1)[1].split()
+    assert hint[:2] == ["farley", "date"]
+    ok(*hint[1:])
+    assert "birthday, Mon 12 Apr 2027" in ok("dates", "dana").out
+
+
+@pytest.mark.parametrize("typed", ["2030-05-01", "1 May 2030", "20 Dec 2026"])
+def test_a_date_with_a_year_still_to_come_is_refused(ok, farley, typed):
+    ok("add", "Sean Murphy")
+    run = farley("date", "sean", "wedding", *typed.split())
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.endswith(
+        " is in the future: an important date is one that has happened; "
+        "for what is coming, use farley remind\n"
+    )
+    assert run.err.count("\n") == 1
+    assert ok("dates").out == ""
+
+
+def test_a_date_earlier_today_or_without_a_year_is_accepted(ok):
+    ok("add", "Sean Murphy")
+    assert ok("date", "sean", "wedding", "3 Dec 2026").out == (
+        "Sean Murphy's wedding: 3 Dec 2026\n"
+    )
+    assert ok("date", "sean", "anniversary", "20 Dec").out == (
+        "Sean Murphy's anniversary: 20 Dec\n"
+    )
+
+
+def test_dates_never_print_a_negative_age(ok, store, now):
+    sean = add_person(store, NewPerson("Sean Murphy"), now)
+    set_date(store, sean.id, "wedding", PartialDate(5, 1, 2030))
+    assert ok("dates").out == (
+        "Dates in the coming year\n"
+        "\n"
+        "Sean Murphy's wedding, Sat 1 May 2027 (in 4 months)\n"
+    )
+    [entry] = json.loads(ok("dates", "--json").out)
+    assert entry["years"] is None

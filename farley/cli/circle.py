@@ -125,8 +125,10 @@ def date(
         str, typer.Argument(help='birthday, anniversary, "work anniversary", ...')
     ],
     when: Annotated[
-        str | None,
-        typer.Argument(help="e.g. 1980-04-12, 12 Apr 1980, 12 Apr or --04-12."),
+        list[str] | None,
+        typer.Argument(
+            help="e.g. 1980-04-12, 12 Apr 1980, 12 Apr or --04-12; quotes optional."
+        ),
     ] = None,
     remove: Annotated[bool, typer.Option("--remove", help="Remove this date.")] = False,
 ) -> None:
@@ -139,13 +141,14 @@ def date(
     run = session(ctx)
     store = run.store()
     target = resolve(store, person)
-    if remove == (when is not None):
+    if remove == bool(when):
         raise InvalidInput("give a date or --remove: farley date dana birthday 12 Apr")
     if remove:
         remove_date(store, target.id, label)
         typer.echo(f"Removed {target.name}'s {label.strip().lower()}")
         return
-    saved = set_date(store, target.id, label, parse_partial_date(when, run.now))
+    day = parse_partial_date(" ".join(when or []), run.now)
+    saved = set_date(store, target.id, label, day, run.now.date())
     shown = format_partial_date(PartialDate(saved.month, saved.day, saved.year))
     typer.echo(f"{target.name}'s {saved.label}: {shown}")
 

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from farley.dates.format import PartialDate
+from farley.dates.format import PartialDate, format_partial_date
 from farley.domain.models import ImportantDate, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
@@ -27,12 +27,24 @@ class Occasion:
 
 
 def set_date(
-    store: Store, person_id: int, label: str, when: PartialDate
+    store: Store,
+    person_id: int,
+    label: str,
+    when: PartialDate,
+    today: date | None = None,
 ) -> ImportantDate:
-    """Record (or replace) a person's yearly date under `label`."""
+    """Record (or replace) a person's yearly date under `label`.
+
+    Given `today`, a date with a year after it is refused: it has not happened.
+    """
     label = " ".join(label.lower().split())
     if not label:
         raise InvalidInput("a date needs a label: farley date dana birthday 12 Apr")
+    if today is not None and when.year and _first_time(when) > today:
+        raise InvalidInput(
+            f"{format_partial_date(when)} is in the future: an important date is one "
+            "that has happened; for what is coming, use farley remind"
+        )
     with store.transaction():
         store.execute(
             """INSERT INTO important_dates (person_id, label, month, day, year)
@@ -70,6 +82,10 @@ def _important(row) -> ImportantDate:
     return ImportantDate(
         row["id"], row["person_id"], row["label"], row["month"], row["day"], row["year"]
     )
+
+
+def _first_time(when: PartialDate) -> date:
+    return falls_on(when.month, when.day, when.year or 1)
 
 
 def falls_on(month: int, day: int, year: int) -> date:
@@ -139,6 +155,8 @@ def _occasion(row, start: date, days: int) -> Occasion | None:
         on = falls_on(row["month"], row["day"], year)
         if start <= on <= last:
             years = on.year - row["year"] if row["year"] else None
+            # A year on file after this one (from an import, say) is no age.
+            years = years if years and years > 0 else None
             person = PersonRef(row["person_id"], row["name"], row["company"])
             return Occasion(person, row["label"], on, years)
     return None
