@@ -143,6 +143,61 @@ def test_weekdays_and_yearless_days_lean_the_way_they_are_told(
     assert_same(parse_when(text, NOW, lean="past"), past)
 
 
+DAYS_OF_THE_MONTH = [
+    ("15", date(2026, 12, 15), date(2026, 11, 15)),
+    ("15th", date(2026, 12, 15), date(2026, 11, 15)),
+    ("the 15th", date(2026, 12, 15), date(2026, 11, 15)),
+    ("The 15", date(2026, 12, 15), date(2026, 11, 15)),
+    ("3", date(2026, 12, 3), date(2026, 12, 3)),
+    ("the 3rd", date(2026, 12, 3), date(2026, 12, 3)),
+    ("2nd", date(2027, 1, 2), date(2026, 12, 2)),
+    ("1st", date(2027, 1, 1), date(2026, 12, 1)),
+    ("the 31st", date(2026, 12, 31), date(2026, 10, 31)),
+    ("the 15th 3pm", at(2026, 12, 15, 15), at(2026, 11, 15, 15)),
+    ("15 at 9am", at(2026, 12, 15, 9), at(2026, 11, 15, 9)),
+]
+
+
+@pytest.mark.parametrize(("text", "future", "past"), DAYS_OF_THE_MONTH)
+def test_a_bare_day_of_the_month_is_the_nearest_one_the_way_it_leans(
+    text: str, future: date | datetime, past: date | datetime
+) -> None:
+    assert_same(parse_when(text, NOW, lean="future"), future)
+    assert_same(parse_when(text, NOW, lean="past"), past)
+
+
+SHORT_MONTHS = [
+    # Thursday 5 November 2026: November has no 31st.
+    (datetime(2026, 11, 5, 9, tzinfo=ZONE), "31", date(2026, 12, 31)),
+    (datetime(2026, 12, 3, 9, tzinfo=ZONE), "31", date(2026, 12, 31)),
+    (LEAP_NOW, "29", date(2028, 2, 29)),
+    (LEAP_NOW, "30th", date(2028, 3, 30)),
+    (datetime(2027, 2, 1, 9, tzinfo=ZONE), "29", date(2027, 3, 29)),
+]
+
+
+@pytest.mark.parametrize(("now", "text", "expected"), SHORT_MONTHS)
+def test_a_day_a_month_lacks_is_the_next_month_that_has_it_for_the_future(
+    now: datetime, text: str, expected: date
+) -> None:
+    assert parse_when(text, now, lean="future") == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "expected"),
+    [
+        (NOW, "31", date(2026, 10, 31)),
+        (datetime(2027, 3, 1, 9, tzinfo=ZONE), "the 31st", date(2027, 1, 31)),
+        (datetime(2027, 3, 1, 9, tzinfo=ZONE), "29", date(2027, 1, 29)),
+        (LEAP_NOW, "29", date(2028, 1, 29)),
+    ],
+)
+def test_a_day_a_month_lacks_is_the_last_month_that_had_it_for_the_past(
+    now: datetime, text: str, expected: date
+) -> None:
+    assert parse_when(text, now, lean="past") == expected
+
+
 def test_future_is_the_default_lean() -> None:
     assert parse_when("friday", NOW) == date(2026, 12, 4)
 
@@ -238,7 +293,13 @@ GARBAGE = [
     "in 2 fortnights",
     "in two weeks",
     "99999999999",
-    "4",
+    "0",
+    "32",
+    "the 32nd",
+    "4st",
+    "the",
+    "the the 4th",
+    "4th the",
     "2026",
     "Dec",
     "Dec 2026",

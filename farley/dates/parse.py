@@ -8,7 +8,13 @@ from dateutil.relativedelta import relativedelta
 
 from farley.dates.clock import split_time
 from farley.dates.format import PartialDate
-from farley.dates.written import MONTHS, WEEKDAYS, read_day_month_year, read_written
+from farley.dates.written import (
+    MONTHS,
+    WEEKDAYS,
+    read_day_month_year,
+    read_day_of_month,
+    read_written,
+)
 from farley.errors import DateError
 
 __all__ = [
@@ -59,8 +65,9 @@ def parse_when(
 ) -> date | datetime:
     """Read a date, or an aware datetime when a time of day was given.
 
-    A weekday or a day without a year is the nearest one on or before today
-    when lean is "past", on or after today when it is "future".
+    A weekday, a day without a year or a bare day of the month ("the 15th")
+    is the nearest one on or before today when lean is "past", on or after
+    today when it is "future".
     """
     _check_reading(now, lean)
     words = _normalise(text)
@@ -218,6 +225,7 @@ def _read_day(words: str, reading: _Reading) -> date | None:
         _read_day_offset,
         _read_weekday,
         _read_iso_date,
+        _read_day_of_month,
         _read_written,
     )
     for read in readers:
@@ -260,6 +268,10 @@ def _weekday_date(today: date, weekday: int, which: str) -> date:
 
 def _read_iso_date(words: str, reading: _Reading) -> date | None:
     return date.fromisoformat(words) if _ISO_DATE.fullmatch(words) else None
+
+
+def _read_day_of_month(words: str, reading: _Reading) -> date | None:
+    return read_day_of_month(words, reading.today, reading.lean)
 
 
 def _read_written(words: str, reading: _Reading) -> date | None:

@@ -61,6 +61,37 @@ def read_written(words: str, today: date, lean: str, dayfirst: bool) -> date | N
     return found
 
 
+def read_day_of_month(words: str, today: date, lean: str) -> date | None:
+    """Read a bare day of the month ("15", "15th", "the 15th") by the lean.
+
+    The nearest such day on or after today (future) or on or before it (past);
+    a month too short for the day is passed over, so "31" is never the 30th.
+    """
+    tokens = _without_the(words.split(" "))
+    if tokens is None or len(tokens) != 1 or not _is_day_number(tokens[0]):
+        return None
+    day = int(_NUMBER.match(tokens[0])[0])
+    step = 1 if lean == "future" else -1
+    # Any day up to the 31st comes round within two months, either way.
+    for months in range(0, 3 * step, step):
+        found = _day_in_month(_month_start(today, months), day)
+        if found is not None and _on_lean_side(found, today, lean):
+            return found
+    return None
+
+
+def _month_start(today: date, months: int) -> date:
+    index = today.year * 12 + today.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _day_in_month(first: date, day: int) -> date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
+        return None
+
+
 def _nearest_date(month: int, day: int, today: date, lean: str) -> date | None:
     """This year's month and day, or the nearest year's in the lean's direction."""
     step = 1 if lean == "future" else -1
@@ -70,9 +101,14 @@ def _nearest_date(month: int, day: int, today: date, lean: str) -> date | None:
             found = date(year, month, day)
         except ValueError:
             continue
-        if (found >= today) if lean == "future" else (found <= today):
+        if _on_lean_side(found, today, lean):
             return found
     return None
+
+
+def _on_lean_side(found: date, today: date, lean: str) -> bool:
+    """True if found is today or lies the way the lean looks."""
+    return found >= today if lean == "future" else found <= today
 
 
 def read_day_month_year(
