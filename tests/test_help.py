@@ -90,3 +90,94 @@ def test_a_number_too_large_is_one_line_of_error(ok, farley, args):
     run = farley(*args)
     assert run.code != 0
     assert run.err.startswith("farley: ") and run.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("remove", "rm"),
+        ("del", "rm"),
+        ("new", "add"),
+        ("create", "add"),
+        ("find", "search"),
+        ("ls", "list"),
+        ("Remove", "rm"),
+        ("restor", "restore"),
+        ("notes", "note"),
+    ],
+)
+def test_a_common_synonym_or_near_miss_suggests_the_right_command(farley, typed, meant):
+    run = farley(typed, "dana")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        f"farley: no such command '{typed}' (did you mean {meant}?): "
+        "see farley --help\n"
+    )
+
+
+@pytest.mark.parametrize("typed", ["reset", "rest", "store", "restart"])
+def test_restore_is_never_suggested_for_a_distant_typo(farley, typed):
+    run = farley(typed)
+    assert run.code == 2
+    assert "restore" not in run.err
+
+
+def test_a_missing_option_value_points_to_the_commands_own_help(farley):
+    run = farley("add", "Y", "--email")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        "farley: option '--email' requires an argument: see farley add --help\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (("list", "--db", "X"), "farley --db X list"),
+        (("list", "--json", "--db=my file.db"), "farley '--db=my file.db' list --json"),
+        (("show", "dana", "--db"), "farley --db FILE show dana"),
+    ],
+)
+def test_db_after_the_command_says_it_goes_before(farley, args, shown):
+    run = farley(*args)
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == f"farley: --db goes before the command: {shown}\n"
+
+
+def test_a_mistyped_option_gets_a_suggestion_without_stray_punctuation(farley):
+    run = farley("list", "--jsn")
+    assert run.code == 2
+    assert run.err == (
+        "farley: no such option: --jsn (did you mean --json?): see farley list --help\n"
+    )
+
+
+def test_a_mistyped_subcommand_gets_a_suggestion_without_stray_punctuation(farley):
+    run = farley("delete", "nte", "1")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        "farley: no such command 'nte' (did you mean note?): see farley delete --help\n"
+    )
+
+
+def test_delete_with_a_person_points_to_rm(farley):
+    run = farley("delete", "dana")
+    assert run.code == 2
+    assert run.err == (
+        "farley: no such command 'dana' (to remove a person: farley rm PERSON): "
+        "see farley delete --help\n"
+    )
+
+
+def test_delete_alone_is_a_usage_error_listing_what_can_be_deleted(farley):
+    run = farley("delete")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        "farley: say what to delete: fact, note, meeting or reminder and its number, "
+        "e.g. farley delete note 12 (see farley delete --help)\n"
+    )

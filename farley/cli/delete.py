@@ -6,6 +6,7 @@ import typer
 
 from farley.cli.options import Yes, command_app
 from farley.cli.session import say, session
+from farley.errors import InvalidInput
 
 app = command_app()
 delete_app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -16,7 +17,10 @@ app.add_typer(delete_app, name="delete")
 def delete(ctx: typer.Context) -> None:
     """Delete one fact, note, meeting or reminder by its number."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        raise InvalidInput(
+            "say what to delete: fact, note, meeting or reminder and its number, "
+            "e.g. farley delete note 12 (see farley delete --help)"
+        )
 
 
 Number = Annotated[int, typer.Argument(help="Its number, as farley show lists it.")]

@@ -27,12 +27,13 @@ class FarleyGroup(TyperGroup):
     run a few milliseconds per command.
     """
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
+    def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
         """Run, printing a usage mistake as one line instead of Click's three."""
+        words = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(words, *rest, standalone_mode=False, **kwargs)
         except UsageError as exc:
-            say(f"farley: {_usage_message(exc)}")
+            say(f"farley: {_usage_message(exc, words)}")
             code = exc.exit_code
         except typer.Abort:
             say("farley: stopped; nothing was changed")
@@ -117,18 +118,111 @@ def root(
     ctx.call_on_close(ctx.obj.close)
 
 
-def _usage_message(exc) -> str:
+def _usage_message(exc, words: list[str]) -> str:
     """'missing argument 'NAME': see farley add --help', with a did-you-mean."""
+    name = getattr(exc, "option_name", None) or ""
+    if name == "--db" or name.startswith("--db="):
+        return f"--db goes before the command: {_db_first(words)}"
+    message = _no_such_command(exc) or _no_such_option(exc) or exc.format_message()
+    message = message[:1].lower() + message[1:].rstrip(".")
+    where = exc.ctx.command_path if exc.ctx else _command_path(words)
+    return f"{message}: see {where} --help"
+
+
+def _no_such_command(exc) -> str | None:
+    """The message for an unknown command, with our suggestion instead of Click's."""
+    import re
+
+    found = re.match(r"No such command '(.*?)'\.", exc.format_message())
+    if found is None:
+        return None
+    group = exc.ctx.command if exc.ctx else None
+    names = list(COMMANDS) if group is None or group.name == "farley" else []
+    if not names and hasattr(group, "list_commands"):
+        names = group.list_commands(exc.ctx)
+    close = _suggestion(found[1], names)
+    message = f"no such command '{found[1]}'"
+    if close:
+        return f"{message} (did you mean {close}?)"
+    if group is not None and group.name == "delete":
+        return f"{message} (to remove a person: farley rm PERSON)"
+    return message
+
+
+def _no_such_option(exc) -> str | None:
+    """An unknown option, with the options it may have meant."""
+    if getattr(exc, "option_name", None) is None:
+        return None
+    if getattr(exc, "possibilities", None):
+        return f"{exc.message} (did you mean {' or '.join(exc.possibilities)}?)"
+    return exc.message
+
+
+def _db_first(words: list[str]) -> str:
+    """The command line typed, with --db and its file moved before the command."""
+    import shlex
+
+    index = next(i for i, w in enumerate(words) if w == "--db" or w.startswith("--db="))
+    size = 2 if words[index] == "--db" and index + 1 < len(words) else 1
+    moved = words[index : index + size]
+    if moved == ["--db"]:
+        moved.append("FILE")
+    return shlex.join(["farley", *moved, *words[:index], *words[index + size :]])
+
+
+def _command_path(words: list[str]) -> str:
+    """'farley add' for the command named in `words`, when no context says."""
+    for index, word in enumerate(words):
+        if word in COMMANDS and (index == 0 or words[index - 1] != "--db"):
+            return f"farley {word}"
+    return "farley"
+
+
+# Words people try for a command that is called something else here.
+SYNONYMS = {
+    "remove": "rm",
+    "del": "rm",
+    "erase": "rm",
+    "new": "add",
+    "create": "add",
+    "find": "search",
+    "grep": "search",
+    "ls": "list",
+    "people": "list",
+    "view": "show",
+    "info": "show",
+    "update": "edit",
+    "change": "edit",
+    "schedule": "meet",
+    "meeting": "meet",
+    "meetings": "agenda",
+    "reminder": "remind",
+    "todo": "remind",
+    "log": "note",
+    "stat": "stats",
+    "birthday": "date",
+    "birthdays": "dates",
+    "save": "backup",
+    "load": "import",
+}
+# Commands that overwrite what is on file: suggested only for a near miss.
+RISKY = {"restore"}
+
+
+def _suggestion(typo: str, names: list[str]) -> str | None:
+    """The command a mistyped name most likely meant, if any."""
     import difflib
 
-    message = exc.format_message().rstrip(".")
-    message = message[:1].lower() + message[1:]
-    unknown = message.removeprefix("no such command ").strip("'")
-    if unknown != message:
-        close = difflib.get_close_matches(unknown, list(COMMANDS), n=1)
-        message += f" (did you mean {close[0]}?)" if close else ""
-    where = exc.ctx.command_path if exc.ctx else "farley"
-    return f"{message}: see {where} --help"
+    word = typo.lower()
+    if SYNONYMS.get(word) in names:
+        return SYNONYMS[word]
+    for close in difflib.get_close_matches(word, names, n=3):
+        if (
+            close not in RISKY
+            or difflib.SequenceMatcher(None, word, close).ratio() > 0.85
+        ):
+            return close
+    return None
 
 
 # The module of farley.cli that holds each command, in the order --help lists
