@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Yes, command_app
-from farley.cli.session import say, session
+from farley.cli.session import confirm, say, session
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -29,12 +29,7 @@ Number = Annotated[int, typer.Argument(help="Its number, as farley show lists it
 def _go_ahead(question: str, yes: bool) -> None:
     if yes:
         return
-    try:
-        agreed = typer.confirm(question, default=False, err=True)
-    except typer.Abort:
-        say("")
-        agreed = False
-    if not agreed:
+    if not confirm(question):
         say("Nothing deleted (add --yes to skip the question).")
         raise typer.Exit(1)
 

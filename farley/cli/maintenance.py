@@ -77,7 +77,6 @@ def _holding(found) -> str:
 
 
 def _confirm(question: str) -> bool:
-    try:
-        return typer.confirm(question, default=False, err=True)
-    except typer.Abort:
-        return False
+    from farley.cli.session import confirm
+
+    return confirm(question)

@@ -211,11 +211,9 @@ def rm(ctx: typer.Context, person: PersonArg, yes: Yes = False) -> None:
 
 
 def _confirm(question: str) -> bool:
-    try:
-        return typer.confirm(question, default=False, err=True)
-    except typer.Abort:
-        say("")  # the question was left without an answer, on an unfinished line
-        return False
+    from farley.cli.session import confirm
+
+    return confirm(question)
 
 
 @app.command()

@@ -81,6 +81,19 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def confirm(question: str) -> bool:
+    """Ask on standard error whether to go ahead; anything but yes is no.
+
+    Click's prompt writes its last character to standard output, which then
+    holds a stray space before the result; the whole question goes to stderr here.
+    """
+    typer.echo(f"{question} [y/N]: ", err=True, nl=False)
+    answer = sys.stdin.readline()
+    if not answer.endswith("\n") or not sys.stdin.isatty():
+        say("")  # no answer was typed on the line: end it
+    return answer.strip().lower() in ("y", "yes")
+
+
 def show(document: Document, markdown: bool = False) -> None:
     """Print a document: rich on a terminal, plain text when piped, or Markdown."""
     if markdown:
