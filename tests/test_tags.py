@@ -69,3 +69,38 @@ def test_list_by_tag_follows_tag_and_untag(ok):
     ] == ["Dana Whitfield"]
     ok("untag", "dana", "investor")
     assert json.loads(ok("list", "--tag", "investor", "--json").out) == []
+
+
+def test_a_tag_with_a_comma_is_refused_in_one_line(ok, farley):
+    ok("add", "Dana Whitfield")
+    run = farley("tag", "dana", "vip", "a,b")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        'farley: a tag cannot hold a comma: "a,b"; '
+        "give each tag as its own word (a b)\n"
+    )
+    assert json.loads(ok("show", "dana", "--json").out)["person"]["tags"] == []
+
+
+def test_a_cadence_for_a_tag_with_a_comma_is_refused(farley):
+    run = farley("cadence", "a,b", "1 week")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == 'farley: a tag cannot hold a comma: "a,b"; name one tag\n'
+
+
+def test_a_cadence_for_a_tag_no_one_has_is_kept_with_a_note(ok):
+    run = ok("cadence", "nosuchtag", "1 week")
+    assert (
+        run.out
+        == "Keep in touch with everyone tagged nosuchtag every week (0 people)\n"
+    )
+    assert run.err == "No one is tagged nosuchtag yet.\n"
+    assert ok("cadence", "nosuchtag").out == "nosuchtag: every week (0 people)\n"
+
+
+def test_a_cadence_for_a_tag_in_use_has_no_note(ok):
+    ok("add", "Dana Whitfield", "--tag", "client")
+    run = ok("cadence", "client", "1 month")
+    assert run.err == ""

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, PersonArg, command_app
-from farley.cli.session import session, show, show_json
+from farley.cli.session import say, session, show, show_json
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -130,6 +130,8 @@ def cadence(
         f"Keep in touch with everyone tagged {saved.tag} {saved.cadence} "
         f"({_people(saved.people)})"
     )
+    if not saved.people:
+        say(f"No one is tagged {saved.tag} yet.")
 
 
 def _people(count: int) -> str:

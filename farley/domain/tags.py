@@ -16,10 +16,23 @@ class TagCount:
     cadence: str | None = None
 
 
+def check_tag(tag: str) -> str:
+    """A tag as typed, refused if it holds a comma: lists and CSV split on them."""
+    if "," in tag:
+        words = " ".join(part.strip() for part in tag.split(",") if part.strip())
+        raise InvalidInput(
+            f'a tag cannot hold a comma: "{tag}"; give each tag as its own word'
+            + (f" ({words})" if words else "")
+        )
+    return tag
+
+
 def tag_person(store: Store, person_id: int, tags: list[str]) -> list[str]:
     """Put tags on a person; returns those they did not have yet."""
     if not tags:
         raise InvalidInput("no tag given: farley tag dana client")
+    for tag in tags:
+        check_tag(tag)
     with store.transaction():
         return add_tags(store, person_id, tags)
 

@@ -50,6 +50,8 @@ def clean_tag(tag: str) -> str:
     cleaned = tag.strip().lstrip("#").strip()
     if not cleaned:
         raise InvalidInput("an empty tag was given: tags are words like client")
+    if "," in cleaned:
+        raise InvalidInput(f'a tag cannot hold a comma: "{tag}"; name one tag')
     return cleaned
 
 
