@@ -12,12 +12,45 @@ from farley.store import Store
 
 MAX_LISTED = 8
 _WORD = re.compile(r"\w+")
+# Marks used as apostrophes that Unicode files as letters or symbols.
+_APOSTROPHES = frozenset("`\u00b4\u02b9\u02bb\u02bc\u02bd")
 
 
 def fold(text: str) -> str:
     """Lower case without accents, the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_forms(text: str) -> set[str]:
+    """The folded ways a name is matched: as written, punctuation dropped or spaced.
+
+    "O'Brien" gives "o'brien", "obrien" and "o brien"; "Mary-Jane" gives
+    "mary-jane", "maryjane" and "mary jane".
+    """
+    folded = fold(text)
+    if folded.replace(" ", "").isalnum() and _APOSTROPHES.isdisjoint(folded):
+        return {folded}
+    joined = " ".join("".join(_without_punctuation(folded, "")).split())
+    spaced = " ".join("".join(_without_punctuation(folded, " ")).split())
+    return {folded, joined, spaced} if joined else {folded}
+
+
+def _without_punctuation(text: str, instead: str):
+    for char in text:
+        is_mark = char in _APOSTROPHES or unicodedata.category(char).startswith("P")
+        yield instead if is_mark else char
+
+
+def fits(query: str, name: str) -> bool:
+    """True if the query is part of the name, accents, case and punctuation aside."""
+    return fits_forms(name_forms(query), name)
+
+
+def fits_forms(needles: set[str], name: str) -> bool:
+    """True if any of the needles (from name_forms) is part of the name."""
+    names = name_forms(name)
+    return any(needle in whole for needle in needles for whole in names)
 
 
 def resolve(store: Store, text: str) -> PersonRef:
@@ -75,11 +108,13 @@ def _by_full_name(store: Store, query: str) -> list[PersonRef]:
 
 def _by_part(store: Store, query: str) -> list[PersonRef]:
     """People whose name (or nickname) holds the query, accents and case aside."""
-    needle = fold(query)
+    needles = name_forms(query)
     candidates = _name_candidates(store, query)
     if candidates is None:
         candidates = _all_names(store)
-    return [ref for ref, names in candidates if any(needle in fold(n) for n in names)]
+    return [
+        ref for ref, names in candidates if any(fits_forms(needles, n) for n in names)
+    ]
 
 
 def _name_candidates(store: Store, query: str):
@@ -87,13 +122,23 @@ def _name_candidates(store: Store, query: str):
     words = _WORD.findall(fold(query))
     if not words or len(words) != len(query.split()) or not _whole_words(query):
         return None
-    match = "title : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+    match = "title : (" + " AND ".join(_word_or_joined(w) for w in words) + ")"
     sql = """SELECT p.id, p.name, p.company, p.nickname FROM search_index s
         JOIN people p ON p.id = s.rowid / 4
         WHERE search_index MATCH ? AND s.rowid % 4 = 0 ORDER BY p.id"""
     rows = store.query(sql, (match,))
     found = [(ref, (row["name"], row["nickname"] or "")) for ref, row in _paired(rows)]
     return found or None
+
+
+def _word_or_joined(word: str) -> str:
+    """A word typed, or two indexed words it runs together ("o" then "brien").
+
+    The index splits "O'Brien" and "Mary-Jane" in two, as it does any name at
+    its punctuation, so "obrien" or "maryjane" alone would miss them.
+    """
+    splits = (f'"{word[:k]}" + "{word[k:]}"*' for k in range(1, len(word)))
+    return "(" + " OR ".join([f'"{word}"*', *splits]) + ")"
 
 
 def _whole_words(query: str) -> bool:
@@ -112,7 +157,10 @@ def _paired(rows):
 def _ambiguous_message(query: str, found: list[PersonRef]) -> str:
     shown = "; ".join(_label(ref) for ref in found[:MAX_LISTED])
     more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
-    return f'"{query}" fits {len(found)} people: {shown}{more}; use an id or full name'
+    # A full name shared by two of them cannot tell those two apart.
+    names = [ref.name.casefold() for ref in found]
+    advice = "an id" if len(set(names)) < len(names) else "an id or full name"
+    return f'"{query}" fits {len(found)} people: {shown}{more}; use {advice}'
 
 
 def _label(ref: PersonRef) -> str:
