@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 
 def test_add_prints_the_new_id(ok):
     assert ok("add", "Dana Whitfield").out == "Added Dana Whitfield (id 1)\n"
@@ -226,3 +228,61 @@ def test_show_prints_the_profile_sections_that_have_something(ok):
     assert shown.startswith("Dana Whitfield  #1\n\nVP Finance, Acme\n")
     assert "avoid: football: never after a loss" in shown
     assert "Notes" not in shown and "Open reminders" not in shown
+
+
+@pytest.fixture
+def twenty(ok):
+    ok("add", "Sean O'Brien", "--company", "Lumière SA", "--tag", "Client")
+    for number in range(19):
+        ok("add", f"Person {number}", "--company", "Acme")
+
+
+def test_list_by_company_folds_accents_and_case(twenty, ok):
+    assert [
+        p["name"]
+        for p in json.loads(ok("list", "--json", "--company", "lumiere sa").out)
+    ] == ["Sean O'Brien"]
+    assert ok("list", "--company", "LUMIERE").out == (
+        "id  name          company     title  email  tags\n"
+        "1   Sean O'Brien  Lumière SA                Client\n"
+    )
+
+
+def test_list_by_tag_folds_case(twenty, ok):
+    assert [
+        p["name"] for p in json.loads(ok("list", "--json", "--tag", "client").out)
+    ] == ["Sean O'Brien"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        (
+            ["--company", "lumiere  gmbh"],
+            'No one at a company matching "lumiere gmbh".',
+        ),
+        (["--tag", "nosuch"], "No one is tagged nosuch."),
+        (
+            ["--tag", "client", "--company", "acme"],
+            'No one is tagged client at a company matching "acme".',
+        ),
+    ],
+)
+def test_a_filter_no_one_fits_says_so_on_stderr(twenty, farley, filters, message):
+    run = farley("list", *filters)
+    assert run.code == 0
+    assert run.out == ""
+    assert run.err == message + "\n"
+
+
+def test_a_filter_no_one_fits_gives_an_empty_json_list(twenty, farley):
+    run = farley("list", "--tag", "nosuch", "--json")
+    assert run.code == 0
+    assert json.loads(run.out) == []
+
+
+def test_a_filter_on_an_empty_file_says_how_to_add_someone(farley):
+    run = farley("list", "--tag", "nosuch")
+    assert run.code == 0
+    assert run.out == ""
+    assert run.err == "No one yet: add someone with farley add NAME\n"

@@ -52,13 +52,11 @@ def add(
 ) -> None:
     """Add a person to your Farley file."""
     from farley.dates.parse import parse_date, parse_partial_date
-    from farley.domain.occasions import set_date
     from farley.domain.people import NewPerson, add_person
     from farley.domain.resolve import resolve
 
     run = session(ctx)
     store = run.store()
-    born = parse_partial_date(birthday, run.now) if birthday else None
     new = NewPerson(
         name=name,
         emails=email or [],
@@ -72,12 +70,41 @@ def add(
         met_on=parse_date(met_on, run.now, lean="past") if met_on else None,
         introduced_by=resolve(store, introduced_by).id if introduced_by else None,
         tags=tag or [],
+        birthday=parse_partial_date(birthday, run.now) if birthday else None,
     )
-    with store.transaction():
-        person = add_person(store, new, run.now)
-        if born:
-            set_date(store, person.id, "birthday", born)
-    typer.echo(f"Added {person.name} (id {person.id})")
+    person = add_person(store, new, run.now)
+    understood = _dates_understood(new.birthday, new.met_on)
+    typer.echo(f"Added {person.name} (id {person.id}){understood}")
+    _warn_of_namesakes(store, person.name, person.id)
+
+
+def _dates_understood(birthday=None, met_on=None, learned=None) -> str:
+    """The dates a command was given, as it read them: ", met on Tue 3 Mar 2026"."""
+    from farley.dates.format import format_date, format_partial_date
+
+    parts = []
+    if birthday is not None:
+        parts.append(f"birthday {format_partial_date(birthday)}")
+    if met_on is not None:
+        parts.append(f"met on {format_date(met_on)}")
+    if learned is not None:
+        parts.append(f"learned {format_date(learned)}")
+    return "".join(f", {part}" for part in parts)
+
+
+def _warn_of_namesakes(store, name: str, person_id: int) -> None:
+    """Say on stderr when someone else on file has this very name."""
+    from farley.domain.people import namesakes
+
+    others = namesakes(store, name, other_than=person_id)
+    if len(others) == 1:
+        say(f"There is another {name} (id {others[0].id}): use ids to tell them apart.")
+    elif others:
+        ids = ", ".join(str(other.id) for other in others)
+        say(
+            f"There are {len(others)} others called {name} (ids {ids}): "
+            "use ids to tell them apart."
+        )
 
 
 @app.command("show")
@@ -109,16 +136,29 @@ def list_people(
     """List people, by name."""
     from farley.domain.people import list_people as people_list
 
-    people = people_list(session(ctx).store(), tag=tag, company=company)
+    store = session(ctx).store()
+    people = people_list(store, tag=tag, company=company)
     if json:
         show_json(people)
         return
     if not people:
-        typer.echo("No one yet: add someone with farley add NAME", err=True)
+        say(_no_one_listed(store, tag, company))
         return
     from farley.render.people import people_table
 
     show(people_table(people))
+
+
+def _no_one_listed(store, tag: str | None, company: str | None) -> str:
+    """Why a list came out empty: an empty file, or filters no one fits."""
+    from farley.domain.people import anyone_on_file
+
+    if not anyone_on_file(store) or not (tag or company):
+        return "No one yet: add someone with farley add NAME"
+    where = f' at a company matching "{" ".join(company.split())}"' if company else ""
+    if tag:
+        return f"No one is tagged {tag.strip()}{where}."
+    return f"No one{where}."
 
 
 @app.command()
@@ -190,7 +230,10 @@ def edit(
     edited = edit_person(
         store, target.id, changes, run.now, email or [], remove_email or []
     )
-    typer.echo(f"Updated {edited.name} (id {edited.id})")
+    understood = _dates_understood(met_on=changes.get("met_on"))
+    typer.echo(f"Updated {edited.name} (id {edited.id}){understood}")
+    if name is not None:
+        _warn_of_namesakes(store, edited.name, edited.id)
 
 
 @app.command()
@@ -242,11 +285,10 @@ def fact(
     run = session(ctx)
     store = run.store()
     target = resolve(store, person)
-    learned_on = (
-        parse_date(learned, run.now, lean="past") if learned else run.now.date()
-    )
+    learned_on = parse_date(learned, run.now, lean="past") if learned else None
     saved, created = set_fact(
-        store, target.id, key, value, category, learned_on, run.now
+        store, target.id, key, value, category, learned_on or run.now.date(), run.now
     )
     verb = "Noted" if created else "Updated"
-    typer.echo(f"{verb} {target.name}'s {saved.key} ({saved.category})")
+    understood = _dates_understood(learned=learned_on)
+    typer.echo(f"{verb} {target.name}'s {saved.key} ({saved.category}){understood}")

@@ -27,7 +27,7 @@ def remind(
     ] = False,
 ) -> None:
     """Remember something you owe someone (or they owe you)."""
-    from farley.dates.format import format_date
+    from farley.dates.format import format_date, format_relative
     from farley.dates.parse import parse_date
     from farley.dates.recur import parse_recurrence
     from farley.domain.reminders import add_reminder
@@ -40,6 +40,8 @@ def remind(
     rule = parse_recurrence(every).describe() if every else None
     saved = add_reminder(store, target, text, run.now, due_on, rule, they_owe)
     when = f", due {format_date(saved.due_on)}" if saved.due_on else ""
+    if saved.is_overdue(run.now.date()):
+        when += f" (overdue: {format_relative(saved.due_on, run.now)})"
     repeat = f", {saved.recurrence}" if saved.recurrence else ""
     typer.echo(f"Reminder {saved.id} for {target.name}{when}{repeat}")
 

@@ -116,7 +116,7 @@ def _count(number: int, unit: str) -> str:
 
 def format_relative(value: date | datetime, now: datetime) -> str:
     """Return "today", "tomorrow", "in 3 days", "5 weeks ago", ..."""
-    days = (_local_date(value, now) - now.date()).days
+    days = (local_date(value, now) - now.date()).days
     if days == 0:
         return "today"
     if days == 1:
@@ -127,13 +127,18 @@ def format_relative(value: date | datetime, now: datetime) -> str:
     return f"in {span}" if days > 0 else f"{span} ago"
 
 
-def _local_date(value: date | datetime, now: datetime) -> date:
+def local_date(value: date | datetime, now: datetime) -> date:
     """The calendar day of value as seen from now's time zone."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(now.tzinfo)
         return value.date()
     return value
+
+
+def is_after_today(value: date | datetime, now: datetime) -> bool:
+    """True for a day later than now's, in now's time zone; later today is not."""
+    return local_date(value, now) > now.date()
 
 
 def to_iso(value: date | datetime) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from farley.dates.format import from_iso, to_iso
+from farley.dates.format import format_date, from_iso, is_after_today, to_iso
 from farley.domain.models import FACT_CATEGORIES, Fact
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
@@ -31,6 +31,11 @@ def set_fact(
 ) -> tuple[Fact, bool]:
     """Record a fact; the same key in the same category is updated. True if new."""
     category = check_category(category)
+    if is_after_today(learned_on, now):
+        raise InvalidInput(
+            f"{format_date(learned_on)} is still to come: a fact was learned on a "
+            "day up to today, so give --learned one (or leave it out for today)"
+        )
     key, value = " ".join(key.split()), value.strip()
     if not key or not value:
         raise InvalidInput(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from farley.dates.format import from_iso, to_iso
+from farley.dates.format import format_when, from_iso, is_after_today, to_iso
 from farley.domain.models import NOTE_KINDS, Note, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
@@ -19,6 +19,16 @@ def check_kind(kind: str) -> str:
     return cleaned
 
 
+def check_happened(happened_at: date | datetime, now: datetime) -> None:
+    """Refuse a note dated after today: a note records what has happened."""
+    if is_after_today(happened_at, now):
+        raise InvalidInput(
+            f"{format_when(happened_at, now)} is still to come: a note records what "
+            "happened, so give --on a day up to today (for what is coming, use "
+            "farley remind or farley meet)"
+        )
+
+
 def add_note(
     store: Store,
     people: list[PersonRef],
@@ -29,6 +39,7 @@ def add_note(
 ) -> Note:
     """Record a note about one or more people (the first is the main one)."""
     kind, text = check_kind(kind), text.strip()
+    check_happened(happened_at, now)
     if not text:
         raise InvalidInput(
             'the note is empty: write it as farley note dana "what was said"'

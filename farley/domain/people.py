@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from farley.dates.format import from_iso, to_iso
+from farley.dates.format import (
+    PartialDate,
+    format_date,
+    format_partial_date,
+    from_iso,
+    is_after_today,
+    to_iso,
+)
 from farley.domain.contacts import check_email, normalize
 from farley.domain.models import ContactPoint, Person, PersonRef
+from farley.domain.resolve import fits_forms, fold, name_forms
 from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
 
@@ -31,6 +40,7 @@ class NewPerson:
     met_on: date | None = None
     introduced_by: int | None = None
     tags: list[str] = field(default_factory=list)
+    birthday: PartialDate | None = None
 
 
 def check_name(name: str) -> str:
@@ -40,9 +50,51 @@ def check_name(name: str) -> str:
     return cleaned
 
 
+def check_met_on(met_on: date | None, now: datetime) -> None:
+    """Refuse a day you met that is still to come."""
+    if met_on is not None and is_after_today(met_on, now):
+        raise InvalidInput(
+            f"{format_date(met_on)} is still to come: you met on a day up to "
+            "today, so give --met-on one"
+        )
+
+
+def check_birthday(birthday: PartialDate | None, now: datetime) -> None:
+    """Refuse a birthday whose year puts it after today."""
+    if birthday is None or birthday.year is None:
+        return
+    day = date(birthday.year, birthday.month, birthday.day)
+    if is_after_today(day, now):
+        raise InvalidInput(
+            f"{format_partial_date(birthday)} is still to come: a birthday with a "
+            "year is not in the future, so give the year they were born, or no "
+            f"year (--birthday {format_partial_date(_yearless(birthday))})"
+        )
+
+
+def _yearless(birthday: PartialDate) -> PartialDate:
+    return PartialDate(birthday.month, birthday.day)
+
+
+def namesakes(
+    store: Store, name: str, other_than: int | None = None
+) -> list[PersonRef]:
+    """The people on file with exactly this name, in any case."""
+    rows = store.query(
+        """SELECT id, name, company FROM people
+        WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY id""",
+        (check_name(name), other_than),
+    )
+    return [PersonRef(row["id"], row["name"], row["company"]) for row in rows]
+
+
 def add_person(store: Store, new: NewPerson, now: datetime) -> Person:
-    """Create a person with their contact points and tags; one transaction."""
+    """Create a person with their contact points, tags and birthday; one transaction."""
+    from farley.domain.occasions import set_date
+
     name = check_name(new.name)
+    check_met_on(new.met_on, now)
+    check_birthday(new.birthday, now)
     stamp = to_iso(now)
     with store.transaction():
         person_id = store.insert(
@@ -67,6 +119,8 @@ def add_person(store: Store, new: NewPerson, now: datetime) -> Person:
         for url in new.urls:
             add_contact(store, person_id, "url", url)
         add_tags(store, person_id, new.tags)
+        if new.birthday is not None:
+            set_date(store, person_id, "birthday", new.birthday)
     return get_person(store, person_id)
 
 
@@ -196,14 +250,20 @@ def _datetime_or_none(text: str | None) -> datetime | None:
 def list_people(
     store: Store, tag: str | None = None, company: str | None = None
 ) -> list[Person]:
-    """Everyone (or those with the tag / at the company), by name."""
+    """Everyone (or those with the tag / at the company), by name.
+
+    Both filters fold accents and case as names do; the company may be part of one.
+    """
     where, params = [], []
     if tag:
-        where.append("id IN (SELECT person_id FROM tags WHERE tag = ?)")
-        params.append(tag.strip().lstrip("#"))
+        where.append(
+            """id IN (SELECT person_id FROM tags
+            WHERE tag IN (SELECT value FROM json_each(?)))"""
+        )
+        params.append(json.dumps(_tags_like(store, tag)))
     if company:
-        where.append("company LIKE ?")
-        params.append(f"%{company.strip()}%")
+        where.append("company IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(_companies_like(store, company)))
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     rows = store.query(
         f"""SELECT *,
@@ -215,6 +275,24 @@ def list_people(
         params,
     )
     return [_listed_person(row) for row in rows]
+
+
+def _tags_like(store: Store, tag: str) -> list[str]:
+    """The tags on file that are `tag`, accents and case aside."""
+    wanted = fold(tag.strip().lstrip("#"))
+    rows = store.query("SELECT DISTINCT tag FROM tags")
+    return [row["tag"] for row in rows if fold(row["tag"]) == wanted]
+
+
+def _companies_like(store: Store, company: str) -> list[str]:
+    """The companies on file that hold `company`, as a name holds part of one."""
+    needles = name_forms(" ".join(company.split()))
+    rows = store.query("SELECT DISTINCT company FROM people WHERE company IS NOT NULL")
+    return [row["company"] for row in rows if fits_forms(needles, row["company"])]
+
+
+def anyone_on_file(store: Store) -> bool:
+    return bool(store.value("SELECT EXISTS (SELECT 1 FROM people)"))
 
 
 def _listed_person(row: Any) -> Person:
@@ -235,6 +313,12 @@ def edit_person(
 ) -> Person:
     """Change fields of a person's record; None in `changes` clears a field."""
     get_person(store, person_id)
+    check_met_on(changes.get("met_on"), now)
+    if changes.get("introduced_by") == person_id:
+        raise InvalidInput(
+            "no one introduces themselves: give --introduced-by the person who "
+            "introduced them"
+        )
     updates = {key: _edited_value(key, value) for key, value in changes.items()}
     with store.transaction():
         if updates:
