@@ -43,8 +43,7 @@ def test_a_brief_on_someone_with_only_a_name_has_no_empty_sections(store, now, d
     text = write_plain(brief_document(brief))
     assert text == (
         "Brief: Dana Whitfield — VP Finance, Acme\n"
-        "Since you last met\n"
-        "  You have not met yet.\n"
+        "Conversations: You have not met yet.\n"
     )
 
 
@@ -67,7 +66,7 @@ def test_facts_learned_long_ago_are_marked_worth_checking(store, now, dana):
     assert about.facts["preferences"][0].check is True
     assert about.facts["family"][0].check is False
     text = write_plain(brief_document(brief_for(store, ["dana"], now)))
-    assert "preferences · coffee: flat white (learned 2 years ago: check)" in text
+    assert "preferences · coffee: flat white (check: 2 years old)" in text
 
 
 def test_the_brief_leads_with_what_is_new_since_the_last_meeting(store, now, dana):
@@ -82,12 +81,15 @@ def test_the_brief_leads_with_what_is_new_since_the_last_meeting(store, now, dan
     assert (since.last_met, since.days) == (date(2026, 11, 5), 28)
     assert [n.text for n in since.notes] == ["Phoned about terms"]
     assert [f.key for f in since.facts] == ["son"]
-    lines = write_plain(brief_document(brief_for(store, ["dana"], now))).splitlines()
-    assert lines[1:4] == [
-        "Since you last met",
-        "  Last met Thu 5 Nov 2026 (4 weeks ago)",
-        "  + call 13 days ago: Phoned about terms",
-    ]
+    assert write_plain(brief_document(brief_for(store, ["dana"], now))) == (
+        "Brief: Dana Whitfield — VP Finance, Acme\n"
+        "Personal\n"
+        "  family · spouse: Tom\n"
+        "  family · son: starts at Leeds (new)\n"
+        "Conversations\n"
+        "  13 days ago, call: Phoned about terms\n"
+        "  4 weeks ago, meeting: Kick-off\n"
+    )
 
 
 def test_the_last_few_notes_come_newest_first_with_how_you_last_spoke(store, now, dana):
@@ -107,13 +109,14 @@ def test_a_scheduled_meeting_is_shown_with_who_else_comes(store, now, dana):
     add_meeting(store, [dana, priya], starts, now, topic="Q1 plan", place="Acme HQ")
     brief = brief_for(store, ["dana"], now)
     assert brief.meeting.topic == "Q1 plan"
-    text = write_plain(brief_document(brief))
-    assert (
-        "Meeting\n  Fri 4 Dec 2026 10:00 (tomorrow) — Q1 plan\n  where Acme HQ\n"
-        in text
+    assert write_plain(brief_document(brief)) == (
+        "Brief: Dana Whitfield — VP Finance, Acme\n"
+        "Meeting\n"
+        "  Fri 4 Dec 2026 10:00 (tomorrow) — Q1 plan\n"
+        "  where Acme HQ · with Priya Shah\n"
+        "Conversations: You have not met yet.\n"
+        "People around them: Priya Shah — also at the meeting\n"
     )
-    assert "  with Priya Shah\n" in text
-    assert "Priya Shah — also at the meeting" in text
 
 
 def test_with_no_one_named_the_brief_is_for_everyone_at_the_next_meeting(
@@ -174,10 +177,7 @@ def test_questions_left_in_the_last_notes_and_untouched_facts_are_things_to_ask(
         now,
     )
     [about] = brief_for(store, ["dana"], now).people
-    assert about.ask_about == [
-        "Ask how Jake settles in?",
-        "running: York half marathon",
-    ]
+    assert about.ask_about == ["how Jake settles in?", "running: York half marathon"]
 
 
 def test_the_people_around_them_include_links_introducers_and_colleagues(store, now):
@@ -211,7 +211,13 @@ def test_brief_json_has_the_same_content_as_data(ok):
     ok("add", "Dana Whitfield", "--company", "Acme")
     ok("fact", "dana", "football", "not after a loss", "-c", "avoid")
     data = json.loads(ok("brief", "dana", "--json").out)
-    assert sorted(data) == ["connections", "generated_at", "meeting", "people"]
+    assert sorted(data) == [
+        "connections",
+        "generated_at",
+        "meeting",
+        "people",
+        "same_time",
+    ]
     about = data["people"][0]
     assert sorted(about) == sorted(
         [
@@ -237,8 +243,8 @@ def test_brief_markdown_is_text_to_paste(ok):
     ok("fact", "dana", "football", "not after a loss", "-c", "avoid")
     assert ok("brief", "dana", "--markdown").out == (
         "# Brief: Dana Whitfield — Acme\n\n"
-        "## Since you last met\n- **You have not met yet.**\n\n"
-        "## ⚠ Avoid\n- **football:** **not after a loss**\n"
+        "## ⚠ Avoid\n- **football:** not after a loss\n\n"
+        "## Conversations\n- **You have not met yet.**\n"
     )
 
 

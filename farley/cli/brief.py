@@ -28,14 +28,32 @@ def brief(
     """Print a one-screen brief before a meeting."""
     from farley.domain.brief import brief_for
 
+    if json and markdown:
+        raise InvalidInput("--json and --markdown are two output formats: choose one")
     run = session(ctx)
     found = brief_for(run.store(), people or [], run.now)
+    _say_what_else_starts(found)
     if json:
         show_json(found)
         return
     from farley.render.brief import brief_document
 
-    show(brief_document(found), markdown=markdown)
+    width = None if markdown else _screen_width()
+    show(brief_document(found, width), markdown=markdown)
+
+
+def _say_what_else_starts(found) -> None:
+    from farley.render.brief import same_time_notice
+
+    notice = same_time_notice(found)
+    if notice:
+        say(notice)
+
+
+def _screen_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 @app.command()
@@ -63,7 +81,8 @@ def demo(
         store = open_store(path)
         try:
             fill_sample(store, now)
-            show(brief_document(brief_for(store, ["Dana Whitfield"], now)))
+            found = brief_for(store, ["Dana Whitfield"], now)
+            show(brief_document(found, _screen_width()))
         finally:
             store.close()
     if keep is not None:

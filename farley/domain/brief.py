@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from farley.dates.format import from_iso
 from farley.domain.facts import facts_of
 from farley.domain.links import relations_of
-from farley.domain.meetings import next_meeting, utc_key
+from farley.domain.meetings import meetings_between, next_meeting, utc_key
 from farley.domain.models import Fact, Meeting, Note, Person, PersonRef, Reminder
 from farley.domain.notes import notes_of
 from farley.domain.occasions import Occasion, upcoming
@@ -77,6 +77,8 @@ class Brief:
     meeting: Meeting | None
     people: list[PersonBrief]
     connections: list[Connection] = field(default_factory=list)
+    # Other meetings that start when the briefed one does: the brief names them.
+    same_time: list[Meeting] = field(default_factory=list)
 
 
 def brief_for(store: Store, names: list[str], now: datetime) -> Brief:
@@ -88,8 +90,17 @@ def brief_for(store: Store, names: list[str], now: datetime) -> Brief:
         meeting = next_meeting(store, now)
         if meeting is None:
             raise NotFound("no meeting coming up: name someone, e.g. farley brief dana")
-        people = meeting.people
+        found = build_brief(store, meeting.people, meeting, now)
+        found.same_time = _starting_with(store, meeting)
+        return found
     return build_brief(store, people, meeting, now)
+
+
+def _starting_with(store: Store, meeting: Meeting) -> list[Meeting]:
+    """The other meetings that start at the same moment as this one."""
+    start = meeting.starts_at
+    together = meetings_between(store, start, start + timedelta(seconds=1))
+    return [m for m in together if m.id != meeting.id]
 
 
 def _shared_meeting(
@@ -135,7 +146,7 @@ def _person_brief(
         notes=notes[:RECENT_NOTES],
         you_owe=[r for r in reminders if not r.they_owe],
         they_owe=[r for r in reminders if r.they_owe],
-        ask_about=ask_about(notes, facts, now),
+        ask_about=ask_about(notes, facts, reminders, now),
         people_around=people_around(
             store, person, notes, attendees, relations_of(store, ref.id)
         ),

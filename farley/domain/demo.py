@@ -44,7 +44,7 @@ def fill_sample(store: Store, now: datetime) -> None:
         add_reminder(
             store,
             dana,
-            "Signed statement of work",
+            "Signed contract",
             now,
             today - timedelta(days=3),
             they_owe=True,
@@ -115,7 +115,7 @@ def _facts(
             dana,
             "avoid",
             "football",
-            "a lifelong Leeds United fan: not after a loss",
+            "Leeds United fan: not after a loss",
             long_ago,
         ),
         (
@@ -152,7 +152,7 @@ def _notes(
     add_note(
         store,
         [dana],
-        "Quick call: legal is reviewing the statement of work.",
+        "Quick call: legal is reviewing the contract.",
         today - timedelta(days=6),
         now,
         kind="call",

@@ -6,21 +6,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from farley.domain.followups import is_follow_up
 from farley.domain.links import describe_relation
-from farley.domain.models import Fact, Note, Person, PersonRef, Relation
+from farley.domain.models import Fact, Note, Person, PersonRef, Relation, Reminder
 from farley.store import Store
 
 ASK_LIMIT = 5
+ASK_FACTS = 2
 COLLEAGUES_SHOWN = 5
 RECENT_DAYS = 180
-# Lines of a note that leave something open for next time.
+# Lines of a note that leave a question open for next time. To-do lines are
+# not among them: they became reminders, shown as such for whom they are about.
 _OPEN_LINE = re.compile(
-    r"^\s*(ask\b|follow[ -]?up\b|next time\b|check\b|find out\b|todo\b|>>|- \[ \])",
-    re.IGNORECASE,
+    r"^(ask\b|follow[ -]?up\b|next time\b|check\b|find out\b)", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_MARKER = re.compile(r"^\s*(todo:|follow[ -]?up:|>>|- \[ \])\s*", re.IGNORECASE)
-TOPIC_CATEGORIES = ("family", "interests", "preferences", "work")
+# A list mark the writer typed; every output adds its own bullet.
+_BULLET = re.compile(r"^\s*(?:[-*+•·–]\s+)?")
+_ASK = re.compile(r"^ask\b(?:\s+about\b)?\s*:?\s*", re.IGNORECASE)
+# Facts one asks after ("how is Jake?"); preferences are to remember, not ask.
+TOPIC_CATEGORIES = ("family", "interests")
 
 
 @dataclass(slots=True)
@@ -40,33 +45,53 @@ class Connection:
     how: list[str]
 
 
-def ask_about(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
-    """Open questions from the last notes, then facts not mentioned lately."""
-    asks = _open_lines(notes[:2])
+def ask_about(
+    notes: list[Note], facts: list[Fact], reminders: list[Reminder], now: datetime
+) -> list[str]:
+    """Open questions from the last notes, then facts not mentioned lately.
+
+    A question that repeats an open reminder is left out: the reminder says it.
+    """
+    owed = [r.text.casefold() for r in reminders]
+    asks = [
+        ask
+        for ask in _open_lines(notes[:2])
+        if not any(_same(ask.casefold(), text) for text in owed)
+    ]
     asks += _untouched_facts(notes, facts, now)
-    return asks[:ASK_LIMIT]
+    return list(dict.fromkeys(asks))[:ASK_LIMIT]
+
+
+def _same(ask: str, reminder: str) -> bool:
+    return reminder in ask or ask.rstrip("?") in reminder
 
 
 def _open_lines(notes: list[Note]) -> list[str]:
     found = []
     for note in notes:
         for text in note.text.splitlines():
-            if text.strip().endswith("?") or _OPEN_LINE.match(text):
-                found.append(_MARKER.sub("", text).strip())
+            if is_follow_up(text):
+                continue
+            text = _BULLET.sub("", text, count=1).strip()
+            if text.endswith("?") or _OPEN_LINE.match(text):
+                asked = _ASK.sub("", text, count=1)
+                found.append(asked or text)
     return found
 
 
 def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
-    """Personal facts whose words no recent note mentions, oldest learned first."""
+    """Facts learned long ago that no recent note mentions, oldest learned first."""
     since = now.date() - timedelta(days=RECENT_DAYS)
     recent = " ".join(n.text for n in notes if _day(n.happened_at) >= since).casefold()
     untouched = [
         fact
         for fact in facts
-        if fact.category in TOPIC_CATEGORIES and not _mentioned(fact, recent)
+        if fact.category in TOPIC_CATEGORIES
+        and fact.learned_on < since
+        and not _mentioned(fact, recent)
     ]
     untouched.sort(key=lambda fact: fact.learned_on)
-    return [f"{fact.key}: {fact.value}" for fact in untouched[:3]]
+    return [f"{fact.key}: {fact.value}" for fact in untouched[:ASK_FACTS]]
 
 
 def _mentioned(fact: Fact, text: str) -> bool:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from farley.dates.format import format_date, format_relative, format_span
-from farley.domain.brief import Brief, FactEntry, PersonBrief, SinceLastMet
-from farley.domain.models import Meeting, Note
-from farley.render.document import Document, Line, Section, Span, line
+from farley.dates.format import format_date, format_relative, format_when
+from farley.domain.brief import Brief, FactEntry, PersonBrief
+from farley.domain.followups import is_follow_up
+from farley.domain.models import Meeting, Note, Person
+from farley.render.document import Document, Line, Section, Span, line, plain_text
+from farley.render.fit import fit, pack
 from farley.render.labels import (
-    met_text,
     names,
     occasion_line,
     reminder_line,
@@ -17,21 +19,81 @@ from farley.render.labels import (
     when_with_relative,
 )
 
-NOTE_WIDTH = 110
+WIDTH = 80
+INDENT = 2
+# Past this, a note's text is cut even where no width is known (Markdown).
+NOTE_WIDTH = 220
 
 
-def brief_document(brief: Brief) -> Document:
-    now = brief.generated_at
-    document = Document(heading=_heading(brief), compact=True)
-    if brief.meeting:
-        document.add(Section("Meeting", _meeting_lines(brief.meeting, brief, now)))
-    if brief.connections:
-        document.add(Section("How they are connected", _connections(brief)))
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How many of each thing one person's part of a brief shows."""
+
+    avoid: int
+    facts: int
+    dates: int
+    notes: int
+    reminders: int
+    asks: int
+    around: int
+
+
+# One person fills a screen; each of two fills about one; more share two.
+ALONE = Limits(avoid=3, facts=5, dates=2, notes=2, reminders=3, asks=3, around=4)
+PAIR = Limits(avoid=2, facts=3, dates=1, notes=1, reminders=2, asks=2, around=3)
+CROWD = Limits(avoid=1, facts=2, dates=1, notes=1, reminders=1, asks=1, around=2)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What one person's part is drawn for: the clock, the width and the limits."""
+
+    now: datetime
+    width: int | None
+    limits: Limits
+    group: bool
+
+    @property
+    def inner(self) -> int | None:
+        return None if self.width is None else self.width - INDENT
+
+
+def limits_for(people: int) -> Limits:
+    return ALONE if people == 1 else PAIR if people == 2 else CROWD
+
+
+def brief_document(brief: Brief, width: int | None = WIDTH) -> Document:
+    """The brief, each line fitted to `width` (None: as long as it is)."""
     group = len(brief.people) > 1
-    for person_brief in brief.people:
-        for section in person_sections(person_brief, now, group):
-            document.add(section)
+    view = View(brief.generated_at, width, limits_for(len(brief.people)), group)
+    parts = [person_sections(p, view) for p in brief.people]
+    sections: list[Section] = []
+    if not group:
+        sections.append(parts[0].pop(0))
+    if brief.meeting:
+        lines = _meeting_lines(brief.meeting, brief, view)
+        sections.append(Section("Meeting", lines, inline=True))
+    if brief.connections:
+        sections.append(Section("How they are connected", _connections(brief)))
+    for part in parts:
+        sections += part
+    document = Document(heading=_heading(brief), compact=True)
+    for section in sections:
+        document.add(_finish(section, width))
     return document
+
+
+def _finish(section: Section, width: int | None) -> Section:
+    """Fit the lines to the width; a short one-line section joins its title."""
+    indent = INDENT if section.title else 0
+    inner = None if width is None else width - indent
+    section.lines = [fit(text, inner) for text in section.lines]
+    if not section.title or width is None or len(section.lines) != 1:
+        section.inline = False
+    elif section.inline:
+        shown = len(section.title) + len(plain_text(section.lines[0])) + 5
+        section.inline = shown <= width
+    return section
 
 
 def _heading(brief: Brief) -> Line:
@@ -44,18 +106,18 @@ def _heading(brief: Brief) -> Line:
     return line(f"Brief: {names([p.person.ref for p in brief.people])}")
 
 
-def _meeting_lines(meeting: Meeting, brief: Brief, now: datetime) -> list[Line]:
-    head = [Span(when_with_relative(meeting.starts_at, now), "strong")]
+def _meeting_lines(meeting: Meeting, brief: Brief, view: View) -> list[Line]:
+    head = [Span(when_with_relative(meeting.starts_at, view.now), "strong")]
     if meeting.topic:
         head.append(Span(f" — {meeting.topic}"))
-    lines = [line(*head)]
+    details = []
     if meeting.place:
-        lines.append(line(Span("where ", "dim"), meeting.place))
+        details.append(line(Span("where ", "dim"), meeting.place))
     briefed = {p.person.id for p in brief.people}
-    others = [p for p in meeting.people if p.id not in briefed or len(brief.people) > 1]
+    others = [p for p in meeting.people if p.id not in briefed or view.group]
     if others:
-        lines.append(line(Span("with ", "dim"), names(others)))
-    return lines
+        details.append(line(Span("with ", "dim"), names(others)))
+    return [line(*head), *pack(details, view.inner)]
 
 
 def _connections(brief: Brief) -> list[Line]:
@@ -65,74 +127,106 @@ def _connections(brief: Brief) -> list[Line]:
     ]
 
 
-def person_sections(brief: PersonBrief, now: datetime, group: bool) -> list[Section]:
-    """The sections about one person: who, then what is new, then the rest."""
+def person_sections(brief: PersonBrief, view: View) -> list[Section]:
+    """One person's part: who, what to avoid and remember, then what to say."""
     name = brief.person.name
-    title = (lambda text: f"{name} · {text}") if group else (lambda text: text)
-    return [
-        Section(title("Who"), _who(brief, group)),
+    title = (lambda text: f"{name} · {text}") if view.group else (lambda text: text)
+    limits = view.limits
+    asks = brief.ask_about[: limits.asks]
+    sections = [
         Section(
-            title("Since you last met"), _since(brief.since_last_met, now), side=True
+            title("Who") if view.group else None,
+            _who(brief.person, view),
+            inline=True,
         ),
         Section(
             title("Avoid"),
-            [_fact(e, now, "danger") for e in brief.avoid],
+            [_fact(e, view.now) for e in brief.avoid[: limits.avoid]],
             tone="danger",
         ),
-        Section(title("Personal"), _facts(brief, now)),
+        Section(title("Personal"), _facts(brief, view)),
         Section(
             title("Dates coming up"),
-            [occasion_line(o, now, with_name=False) for o in brief.dates],
+            [occasion_line(o, view.now, False) for o in brief.dates[: limits.dates]],
+            inline=True,
         ),
-        Section(title("Conversations"), _conversations(brief, now, group), side=True),
-        Section(title("Open reminders"), _reminders(brief, now), side=True),
         Section(
-            title("Ask about"),
-            [line("• " + text) for text in brief.ask_about],
-            side=True,
+            title("Conversations"), _conversations(brief, view), side=True, inline=True
         ),
-        Section(title("People around them"), _around(brief)),
+        Section(
+            title("Open reminders"), _reminders(brief, view), side=True, inline=True
+        ),
+        Section(title("Ask about"), [line(a) for a in asks], side=True, bullets=True),
+        Section(title("People around them"), _around(brief, view), inline=True),
     ]
+    return sections + [Section(None, _left_out(brief, limits))]
 
 
-def _who(brief: PersonBrief, group: bool) -> list[Line]:
+def _who(person: Person, view: View) -> list[Line]:
     """How you know them; the role is in the heading unless this is a group."""
-    person = brief.person
-    lines = []
-    if group and role(person):
-        lines.append(line(role(person)))
-    if met := met_text(person):
-        lines.append(line(Span("met ", "dim"), met))
+    pieces = []
+    if view.group and role(person):
+        pieces.append(line(role(person)))
+    if person.met_how or person.met_on:
+        met = [
+            person.met_how or "",
+            format_date(person.met_on) if person.met_on else "",
+        ]
+        pieces.append(line(Span("met ", "dim"), ", ".join(p for p in met if p)))
     if person.introduced_by:
-        lines.append(line(Span("introduced by ", "dim"), person.introduced_by.name))
+        pieces.append(line(Span("introduced by ", "dim"), person.introduced_by.name))
     if person.location:
-        lines.append(line(Span("based in ", "dim"), person.location))
+        pieces.append(line(Span("based in ", "dim"), person.location))
     if person.tags:
-        lines.append(line(Span("tags ", "dim"), ", ".join(person.tags)))
-    return lines
+        pieces.append(line(Span("tags ", "dim"), ", ".join(person.tags)))
+    return pack(pieces, view.inner if view.group else view.width)
 
 
-def _since(since: SinceLastMet | None, now: datetime) -> list[Line]:
-    if since is None:
-        return [line(Span("You have not met yet.", "strong"))]
-    ago = f"{format_span(since.days)} ago" if since.days else "today"
-    lines = [
-        line(Span(f"Last met {format_date(_day(since.last_met))} ({ago})", "strong"))
+def _facts(brief: PersonBrief, view: View) -> list[Line]:
+    """The facts that matter most (new since you met first), in their groups."""
+    entries = [e for group in brief.facts.values() for e in group]
+    since = brief.since_last_met
+    new = {f.id for f in since.facts} if since else set()
+    ranked = sorted(entries, key=lambda e: e.fact.id not in new)
+    shown = {id(e) for e in ranked[: view.limits.facts]}
+    return [
+        _fact(e, view.now, prefix=f"{e.fact.category} · ", new=e.fact.id in new)
+        for e in entries
+        if id(e) in shown
     ]
-    for note in since.notes:
-        when = format_relative(note.happened_at, now)
-        lines.append(
-            line(Span("+ ", "accent"), f"{note.kind} {when}: {_first_line(note.text)}")
-        )
-    for fact in since.facts:
-        lines.append(line(Span("+ ", "accent"), f"learned {fact.key}: {fact.value}"))
-    if since.reminders:
-        count = len(since.reminders)
-        lines.append(
-            line(
-                Span("+ ", "accent"), f"{count} new reminder{'s' if count > 1 else ''}"
-            )
-        )
+
+
+def _fact(
+    entry: FactEntry,
+    now: datetime,
+    tone: str | None = None,
+    prefix: str = "",
+    new: bool = False,
+) -> Line:
+    parts: list[Span | str] = []
+    if prefix:
+        parts.append(Span(prefix, "dim"))
+    parts += [Span(f"{entry.fact.key}: ", "strong"), Span(entry.fact.value, tone)]
+    if new:
+        parts.append(Span(" (new)", "accent"))
+    if entry.check:
+        learned = format_relative(entry.fact.learned_on, now)
+        parts.append(Span(f" (check: {learned.removesuffix(' ago')} old)", "warn"))
+    return line(*parts)
+
+
+def _conversations(brief: PersonBrief, view: View) -> list[Line]:
+    """The last notes, led by when you last met unless a shown note says it."""
+    notes = brief.notes[: view.limits.notes]
+    since = brief.since_last_met
+    lines = [_note_line(note, brief.person.id, view) for note in notes]
+    if since is None:
+        return [line(Span("You have not met yet.", "strong")), *lines]
+    met_day = _day(since.last_met)
+    if not any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
+        ago = format_relative(met_day, view.now)
+        lead = line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
+        lines.insert(0, lead)
     return lines
 
 
@@ -140,67 +234,88 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _first_line(text: str, width: int = NOTE_WIDTH) -> str:
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= width else first[: width - 1] + "…"
-
-
-def _facts(brief: PersonBrief, now: datetime) -> list[Line]:
-    return [
-        _fact(entry, now, prefix=f"{category} · ")
-        for category, entries in brief.facts.items()
-        for entry in entries
-    ]
-
-
-def _fact(
-    entry: FactEntry, now: datetime, tone: str | None = None, prefix: str = ""
-) -> Line:
-    parts: list[Span | str] = []
-    if prefix:
-        parts.append(Span(prefix, "dim"))
-    parts += [Span(f"{entry.fact.key}: ", "strong"), Span(entry.fact.value, tone)]
-    if entry.check:
-        learned = format_relative(entry.fact.learned_on, now)
-        parts.append(Span(f" (learned {learned}: check)", "warn"))
-    return line(*parts)
-
-
-def _conversations(brief: PersonBrief, now: datetime, group: bool) -> list[Line]:
-    if brief.last_contact is None:
-        return []
-    last = brief.last_contact
-    lines = [
-        line(
-            Span(
-                f"Last spoke {when_with_relative(last.on, now)}, by {last.kind}",
-                "strong",
-            )
-        )
-    ]
-    for note in brief.notes[: 1 if group else None]:
-        lines.append(_note_line(note, brief.person.id, now))
-    return lines
-
-
-def _note_line(note: Note, person_id: int, now: datetime) -> Line:
+def _note_line(note: Note, person_id: int, view: View) -> Line:
     others = [p for p in note.people if p.id != person_id]
     with_whom = f" with {names(others)}" if others else ""
-    head = f"{format_date(_day(note.happened_at))} {note.kind}{with_whom}: "
-    text = " / ".join(part.strip() for part in note.text.splitlines() if part.strip())
-    return line(Span(head, "dim"), _first_line(text, NOTE_WIDTH * 2))
+    when = format_relative(note.happened_at, view.now)
+    head = f"{when}, {note.kind}{with_whom}: "
+    text = " / ".join(_said(note.text))
+    if len(text) > NOTE_WIDTH:
+        text = text[: NOTE_WIDTH - 1] + "…"
+    return line(Span(head, "dim"), text)
 
 
-def _reminders(brief: PersonBrief, now: datetime) -> list[Line]:
-    today = now.date()
-    ordered = sorted(brief.you_owe, key=lambda r: not r.is_overdue(today))
-    lines = [reminder_line(r, now, show_person=False) for r in ordered]
-    theirs = sorted(brief.they_owe, key=lambda r: not r.is_overdue(today))
-    return lines + [reminder_line(r, now, show_person=False) for r in theirs]
+def _said(text: str) -> list[str]:
+    """A note's lines, less the to-do lines: those are reminders, shown as such."""
+    lines = [part.strip() for part in text.splitlines() if part.strip()]
+    return [part for part in lines if not is_follow_up(part)] or lines
 
 
-def _around(brief: PersonBrief) -> list[Line]:
-    return [
+def _reminders(brief: PersonBrief, view: View) -> list[Line]:
+    """Overdue first, then what you owe, then what they owe."""
+    today = view.now.date()
+    ordered = sorted(
+        [*brief.you_owe, *brief.they_owe],
+        key=lambda r: (not r.is_overdue(today), r.they_owe),
+    )
+    shown = ordered[: view.limits.reminders]
+    return [reminder_line(r, view.now, show_person=False) for r in shown]
+
+
+def _around(brief: PersonBrief, view: View) -> list[Line]:
+    pieces = [
         line(Span(a.person.name, "strong"), Span(f" — {a.why}", "dim"))
-        for a in brief.people_around
+        for a in brief.people_around[: view.limits.around]
     ]
+    return pack(pieces, view.inner, separator="; ")
+
+
+def _left_out(brief: PersonBrief, limits: Limits) -> list[Line]:
+    """One line counting what the limits kept out, and where to see it."""
+    counts = [
+        (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
+        (sum(map(len, brief.facts.values())) - limits.facts, "fact", "facts"),
+        (len(brief.dates) - limits.dates, "date", "dates"),
+        (
+            len(brief.you_owe) + len(brief.they_owe) - limits.reminders,
+            "reminder",
+            "reminders",
+        ),
+        (len(brief.ask_about) - limits.asks, "question", "questions"),
+        (len(brief.people_around) - limits.around, "person", "people"),
+    ]
+    left = [f"{n} more {one if n == 1 else many}" for n, one, many in counts if n > 0]
+    if not left:
+        return []
+    return [line(Span(f"… and {', '.join(left)}: {_show(brief.person)}", "dim"))]
+
+
+def _show(person: Person) -> str:
+    """The command that shows everything on file about a person."""
+    return f"farley show {_typed(person.name)}"
+
+
+def _typed(name: str) -> str:
+    """A name as typed in a shell: quoted unless it is one plain word."""
+    return name if name.isalnum() else f'"{name}"'
+
+
+def same_time_notice(brief: Brief) -> str | None:
+    """One line naming the meetings at the same time that the brief is not for."""
+    if not brief.meeting or not brief.same_time:
+        return None
+    others = "; ".join(_other_meeting(m) for m in brief.same_time)
+    when = format_when(brief.meeting.starts_at, brief.generated_at)
+    return f"This brief is for {_meeting_name(brief.meeting)}; also at {when}: {others}"
+
+
+def _other_meeting(meeting: Meeting) -> str:
+    if not meeting.people:
+        return _meeting_name(meeting)
+    command = f"farley brief {_typed(meeting.people[0].name)}"
+    return f"{_meeting_name(meeting)} with {names(meeting.people)}: {command}"
+
+
+def _meeting_name(meeting: Meeting) -> str:
+    topic = f" ({meeting.topic})" if meeting.topic else ""
+    return f"meeting {meeting.id}{topic}"

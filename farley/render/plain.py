@@ -5,6 +5,7 @@ from __future__ import annotations
 from farley.render.document import Document, Line, Section, Table, plain_text
 
 MARKS = {"danger": "!! ", "warn": "! "}
+BULLET = "• "
 
 
 def write_plain(document: Document) -> str:
@@ -22,12 +23,14 @@ def write_plain(document: Document) -> str:
 
 
 def _section(section: Section) -> str:
-    lines = []
-    if section.title:
-        lines.append(MARKS.get(section.tone or "", "") + section.title)
-    indent = "  " if section.title else ""
-    lines += [indent + _text(line) for line in section.lines]
-    return "\n".join(lines)
+    bullet = BULLET if section.bullets else ""
+    body = [bullet + _text(line) for line in section.lines]
+    if not section.title:
+        return "\n".join(body)
+    title = MARKS.get(section.tone or "", "") + section.title
+    if section.inline and len(body) == 1:
+        return f"{title}: {body[0]}"
+    return "\n".join([title, *("  " + text for text in body)])
 
 
 def _text(line: Line) -> str:

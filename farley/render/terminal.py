@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from farley.render.document import Document, Line, Section, Table
+from farley.render.document import Document, Line, Section, Span, Table
 
 THEME = {
     "strong": "bold",
@@ -62,12 +62,15 @@ def _text(line: Line, base: str = "") -> Text:
 
 
 def _section(section: Section) -> RenderableType:
-    body = Group(*(_text(line) for line in section.lines))
+    bullet = [Span("• ", "dim")] if section.bullets else []
+    lines = [_text(bullet + line) for line in section.lines]
     if not section.title:
-        return body
+        return Group(*lines)
     style = TITLE_STYLES.get(section.tone or "", "bold blue")
     title = Text(f" {section.title} " if section.tone else section.title, style=style)
-    return Group(title, Padding(body, (0, 0, 0, 2)))
+    if section.inline and len(lines) == 1:
+        return Text.assemble(title, " ", lines[0])
+    return Group(title, Padding(Group(*lines), (0, 0, 0, 2)))
 
 
 def _table(table: Table) -> RichTable:
