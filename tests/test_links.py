@@ -166,3 +166,76 @@ def test_the_brief_shows_linked_people_and_who_introduced_them(ok):
     assert "Tom Baker — spouse" in brief
     assert "Sam Lee — introduced them" in brief
     assert "Dana Whitfield — was introduced by them" in ok("brief", "sam").out
+
+
+@pytest.fixture
+def priya_and_dana(ok):
+    ok("add", "Priya Shah")
+    ok("add", "Dana Whitfield")
+    ok("link", "priya", "dana", "--as", "manager")
+
+
+@pytest.mark.usefixtures("priya_and_dana")
+def test_the_reverse_of_a_one_way_relation_on_file_is_refused(farley, store):
+    run = farley("link", "dana", "priya", "--as", "manager")
+    assert run.code == 5
+    assert run.out == ""
+    assert run.err == (
+        "farley: Dana Whitfield is Priya Shah's manager already, so it cannot also "
+        "be the other way round: unlink them first to turn it round\n"
+    )
+    assert [r.relation for r in relations_of(store, 1)] == ["manager"]
+
+
+@pytest.mark.parametrize(
+    ("relation", "reverse"),
+    [("child", "child"), ("parent", "parent"), ("introduced", "introduced")],
+)
+def test_every_one_way_relation_refuses_its_reverse(ok, farley, two, relation, reverse):
+    ok("link", "dana", "tom", "--as", relation)
+    run = farley("link", "tom", "dana", "--as", reverse)
+    assert run.code == 5
+    assert "already, so it cannot also be the other way round" in run.err
+
+
+@pytest.mark.usefixtures("two")
+def test_a_two_way_relation_given_from_the_other_side_is_kept_once(ok, store):
+    ok("link", "dana", "tom", "--as", "friend")
+    run = ok("link", "tom", "dana", "--as", "friend")
+    assert run.out == (
+        "Linked: Dana Whitfield is Tom Baker's friend; "
+        "Tom Baker is Dana Whitfield's friend\n"
+    )
+    assert store.value("SELECT count(*) FROM relationships") == 1
+
+
+@pytest.mark.usefixtures("priya_and_dana")
+def test_the_same_link_named_from_the_other_side_is_kept_once(ok, store):
+    ok("link", "dana", "priya", "--as", "report")
+    assert store.value("SELECT count(*) FROM relationships") == 1
+
+
+@pytest.mark.usefixtures("priya_and_dana")
+def test_unlink_of_another_relation_says_how_they_are_linked(farley, store):
+    run = farley("unlink", "dana", "priya", "--as", "friend")
+    assert run.code == 3
+    assert run.out == ""
+    assert run.err == (
+        "farley: Dana Whitfield and Priya Shah are linked as manager, not friend\n"
+    )
+    assert len(relations_of(store, 1)) == 1
+
+
+@pytest.mark.usefixtures("priya_and_dana")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dana", "priya", "--as", "manager"),
+        ("dana", "priya", "--as", "report"),
+        ("priya", "dana", "--as", "manager"),
+        ("priya", "dana", "--as", "report"),
+    ],
+)
+def test_a_link_is_unlinked_by_either_name_from_either_side(ok, store, args):
+    assert ok("unlink", *args).out.endswith("(1 link removed)\n")
+    assert relations_of(store, 1) == []

@@ -31,7 +31,7 @@ def link(
     as_: Annotated[str, typer.Option("--as", help=RELATIONS_HELP)],
 ) -> None:
     """Link two people: OTHER is PERSON's <relation>."""
-    from farley.domain.links import INVERSE
+    from farley.domain.links import INVERSE, sentence
     from farley.domain.links import link as link_people
     from farley.domain.resolve import resolve
 
@@ -39,18 +39,9 @@ def link(
     one, two = resolve(store, person), resolve(store, other)
     saved = link_people(store, one, two, as_)
     typer.echo(
-        f"Linked: {_sentence(two.name, one.name, saved.relation)}; "
-        f"{_sentence(one.name, two.name, INVERSE[saved.relation])}"
+        f"Linked: {sentence(two.name, one.name, saved.relation)}; "
+        f"{sentence(one.name, two.name, INVERSE[saved.relation])}"
     )
-
-
-def _sentence(other: str, person: str, relation: str) -> str:
-    """How `other` stands to `person`, as a sentence."""
-    if relation == "introduced":
-        return f"{other} introduced {person}"
-    if relation == "introduced by":
-        return f"{other} was introduced by {person}"
-    return f"{other} is {person}'s {relation}"
 
 
 @app.command()

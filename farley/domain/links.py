@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from farley.domain.models import PersonRef, Relation
-from farley.errors import InvalidInput, NotFound
+from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
 
 # How B stands to A when A stands to B as the key: A is B's child, so B is A's parent.
@@ -31,37 +33,90 @@ def check_relation(relation: str) -> str:
 
 
 def link(store: Store, person: PersonRef, other: PersonRef, relation: str) -> Relation:
-    """Record that `other` is `person`'s <relation> (so person is other's inverse)."""
+    """Record that `other` is `person`'s <relation> (so person is other's inverse).
+
+    The same link from the other side is not stored twice, and the reverse of a
+    one-way relation on file (each the other's manager) is a Conflict.
+    """
     relation = check_relation(relation)
     if person.id == other.id:
         raise InvalidInput("a person cannot be linked to themselves: name two people")
+    on_file = _links_between(store, person, other)
+    if any(_seen_from(person, row) == relation for row in on_file):
+        return Relation(other, relation)
+    reverse = INVERSE[relation]
+    for row in on_file:
+        if reverse != relation and _seen_from(person, row) == reverse:
+            raise Conflict(
+                f"{_stored_sentence(row, person, other)} already, so it cannot also "
+                "be the other way round: unlink them first to turn it round"
+            )
     with store.transaction():
         store.execute(
-            """INSERT OR IGNORE INTO relationships (person_id, other_id, relation)
+            """INSERT INTO relationships (person_id, other_id, relation)
             VALUES (?, ?, ?)""",
             (person.id, other.id, relation),
         )
     return Relation(other, relation)
 
 
+def _links_between(store: Store, person: PersonRef, other: PersonRef) -> list[Any]:
+    return store.query(
+        """SELECT person_id, relation FROM relationships
+        WHERE (person_id = ? AND other_id = ?) OR (person_id = ? AND other_id = ?)
+        ORDER BY person_id = ? DESC, relation""",
+        (person.id, other.id, other.id, person.id, person.id),
+    )
+
+
+def _seen_from(person: PersonRef, row: Any) -> str:
+    """How the other person stands to `person` in a stored link."""
+    relation = row["relation"]
+    return relation if row["person_id"] == person.id else INVERSE[relation]
+
+
+def _stored_sentence(row: Any, person: PersonRef, other: PersonRef) -> str:
+    """A stored link as it was given: "Dana is Priya's manager"."""
+    first, second = (
+        (person, other) if row["person_id"] == person.id else (other, person)
+    )
+    return sentence(second.name, first.name, row["relation"])
+
+
+def sentence(other: str, person: str, relation: str) -> str:
+    """How `other` stands to `person`, as a sentence."""
+    if relation == "introduced":
+        return f"{other} introduced {person}"
+    if relation == "introduced by":
+        return f"{other} was introduced by {person}"
+    return f"{other} is {person}'s {relation}"
+
+
 def unlink(
     store: Store, person: PersonRef, other: PersonRef, relation: str | None = None
 ) -> int:
-    """Remove links between the two (only `relation`, when given); the count removed."""
-    pairs = (person.id, other.id, other.id, person.id)
+    """Remove links between the two (only `relation`, either way round); the count.
+
+    Named from either side (manager or report) it is the same link.
+    """
+    relation = check_relation(relation) if relation else None
+    on_file = _links_between(store, person, other)
+    if not on_file:
+        raise NotFound(
+            f"{person.name} and {other.name} are not linked: see farley show"
+        )
     sql = """DELETE FROM relationships WHERE
         ((person_id = ? AND other_id = ?) OR (person_id = ? AND other_id = ?))"""
-    params: tuple = pairs
+    params: tuple = (person.id, other.id, other.id, person.id)
     if relation:
-        relation = check_relation(relation)
-        sql += """ AND ((person_id = ? AND relation = ?)
-            OR (person_id = ? AND relation = ?))"""
-        params = (*pairs, person.id, relation, other.id, INVERSE[relation])
+        sql += " AND relation IN (?, ?)"
+        params = (*params, relation, INVERSE[relation])
     with store.transaction():
         removed = store.execute(sql, params).rowcount
     if not removed:
+        words = " and ".join(dict.fromkeys(row["relation"] for row in on_file))
         raise NotFound(
-            f"{person.name} and {other.name} are not linked: see farley show"
+            f"{person.name} and {other.name} are linked as {words}, not {relation}"
         )
     return removed
 
