@@ -78,8 +78,11 @@ def test_a_shared_note_is_in_everyones_history(ok):
 
 def test_an_empty_history_says_so(ok):
     ok("add", "Dana Whitfield")
-    assert ok("history", "dana").out == (
-        "History: Dana Whitfield (0 entries)\n\nNothing yet.\n"
+    run = ok("history", "dana")
+    assert run.out == ""
+    assert run.err == (
+        "No history for Dana Whitfield yet: "
+        "notes, past meetings and done reminders show here\n"
     )
 
 

@@ -31,7 +31,8 @@ def test_someone_within_their_cadence_is_not_listed(ok):
     ok("add", "Dana Whitfield")
     ok("edit", "dana", "--every", "6 weeks")
     ok("note", "dana", "Lunch", "--on", "2026-10-23")
-    assert ok("stale").out == "No one is due a touch.\n"
+    run = ok("stale")
+    assert (run.out, run.err) == ("", "No one is due a touch.\n")
 
 
 def test_due_exactly_today_is_not_yet_stale(ok):
@@ -265,3 +266,10 @@ def test_note_dates_beside_their_people_follow_edits(store, now):
             "UPDATE notes SET happened_at = '2026-01-05' WHERE id = ?", (note.id,)
         )
     assert store.value("SELECT happened_at FROM note_people") == "2026-01-05"
+
+
+def test_no_one_due_with_a_tag_is_a_note_on_stderr(ok):
+    ok("add", "Dana Whitfield", "--tag", "client")
+    run = ok("stale", "--tag", "client")
+    assert (run.out, run.err) == ("", "No one tagged client is due a touch.\n")
+    assert json.loads(ok("stale", "--tag", "client", "--json").out)["total"] == 0

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, PersonArg, command_app
-from farley.cli.session import session, show, show_json
+from farley.cli.session import say, session, show, show_json
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -188,6 +188,12 @@ def history(
     found = person_history(store, resolve(store, person), run.now, limit)
     if json:
         show_json(found)
+        return
+    if not found.total:
+        say(
+            f"No history for {found.person.name} yet: "
+            "notes, past meetings and done reminders show here"
+        )
         return
     from farley.render.history import history_document
 

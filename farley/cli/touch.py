@@ -48,6 +48,9 @@ def stale(
     if json:
         show_json(found)
         return
+    if not found.total:
+        say(f"No one{f' tagged {found.tag}' if found.tag else ''} is due a touch.")
+        return
     from farley.render.touch import stale_document
 
     show(stale_document(found, run.now))
