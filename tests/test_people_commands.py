@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from farley.domain.people import NewPerson, add_person
+
 
 def test_add_prints_the_new_id(ok):
     assert ok("add", "Dana Whitfield").out == "Added Dana Whitfield (id 1)\n"
@@ -231,10 +233,11 @@ def test_show_prints_the_profile_sections_that_have_something(ok):
 
 
 @pytest.fixture
-def twenty(ok):
-    ok("add", "Sean O'Brien", "--company", "Lumière SA", "--tag", "Client")
+def twenty(store, now):
+    sean = NewPerson("Sean O'Brien", company="Lumière SA", tags=["Client"])
+    add_person(store, sean, now)
     for number in range(19):
-        ok("add", f"Person {number}", "--company", "Acme")
+        add_person(store, NewPerson(f"Person {number}", company="Acme"), now)
 
 
 def test_list_by_company_folds_accents_and_case(twenty, ok):
