@@ -69,7 +69,7 @@ def test_done_twice_is_refused(ok, farley):
     ok("remind", "dana", "x")
     ok("done", "1")
     run = farley("done", "1")
-    assert run.code == 2
+    assert run.code == 5
     assert run.err == "farley: reminder 1 is already done\n"
 
 

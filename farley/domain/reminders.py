@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from farley.dates.format import from_iso, to_iso
 from farley.domain.models import PersonRef, Reminder
-from farley.errors import InvalidInput, NotFound
+from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
 
 _SELECT = """SELECT r.*, p.name, p.company FROM reminders r
@@ -99,7 +99,7 @@ def complete(
     """Mark a reminder done; a recurring one comes back at its next date."""
     reminder = get_reminder(store, reminder_id)
     if reminder.done_at is not None:
-        raise InvalidInput(f"reminder {reminder_id} is already done")
+        raise Conflict(f"reminder {reminder_id} is already done")
     row = store.one("SELECT anchor_on FROM reminders WHERE id = ?", (reminder_id,))
     with store.transaction():
         store.execute(
