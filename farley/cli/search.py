@@ -10,7 +10,7 @@ from farley.errors import InvalidInput
 
 app = command_app()
 
-_EMPTY = 'No one on file yet: farley add "Dana Whitfield"'
+_EMPTY = "No one yet: add someone with farley add NAME"
 Since = Annotated[
     str | None, typer.Option("--since", help="Only from this date, e.g. 1 Mar 2026.")
 ]
