@@ -14,7 +14,7 @@ from farley.domain.transfer.export import escape, fold, guard
 # Read back through the test runner, which shows CRLF as LF.
 CSV_HEADER = (
     "id,name,nickname,company,title,location,emails,phones,urls,tags,birthday,"
-    "met_how,met_on\n"
+    "met_how,met_on,contact_labels,dates\n"
 )
 
 
@@ -63,8 +63,8 @@ def test_csv_has_the_main_fields_of_everyone(ok, people):
         CSV_HEADER
         + '1,Dana Whitfield,Dee,"Harlow & Finch, LLP",Head of Procurement; Europe,'
         '"Leeds, UK",dana@harlowfinch.co.uk; dana.w@fastmail.com,\'+44 7700 900123,'
-        "https://www.linkedin.com/in/dana-whitfield,client; leeds,'--04-12,,\n"
-        '2,"\'=HYPERLINK(""http://x"")",,\'@evil,,,,,,,1980-04-12,,\n'
+        "https://www.linkedin.com/in/dana-whitfield,client; leeds,'--04-12,,,,\n"
+        '2,"\'=HYPERLINK(""http://x"")",,\'@evil,,,,,,,1980-04-12,,,,\n'
     )
 
 

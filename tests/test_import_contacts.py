@@ -291,3 +291,93 @@ def test_every_fixture_imports_and_a_second_time_changes_nothing(ok, data_file, 
     second = ok("import", name, "--skip-bad")
     assert second.out.startswith("Nothing new in")
     assert dump(data_file, with_log=True) == before
+
+
+@pytest.mark.parametrize(
+    ("file", "who", "labels"),
+    [
+        (
+            "google_contacts.csv",
+            "Dana Whitfield",
+            [
+                ("dana.whitfield@harlowfinch.co.uk", "work"),
+                ("dana.w@fastmail.com", "home"),
+                ("+44 7700 900123", "mobile"),
+                ("+44 7700 900456", "mobile"),
+                ("+44 113 496 0000", "work"),
+                ("https://www.linkedin.com/in/dana-whitfield-4a1b2c", "profile"),
+            ],
+        ),
+        (
+            "outlook_desktop.csv",
+            "Zoë Fairbanks",
+            [
+                ("zoe@craneandsons.co.uk", None),
+                ("+44 7700 900777", "mobile"),
+                ("+44 117 496 0321", "work"),
+            ],
+        ),
+        (
+            "contacts_apple.vcf",
+            "Dana Whitfield",
+            [
+                ("dana.whitfield@harlowfinch.co.uk", "other"),
+                ("dana.w@fastmail.com", "home"),
+                ("+44 7700 900123", "mobile"),
+                ("https://www.linkedin.com/in/dana-whitfield-4a1b2c", "LinkedIn"),
+                ("http://twitter.com/danawhit", "twitter"),
+            ],
+        ),
+        (
+            "contacts_apple.vcf",
+            "Chidi Okafor",
+            [("chidi.okafor@lagosport.ng", "work"), ("+234 803 555 0101", "WhatsApp")],
+        ),
+        (
+            "phone_export.vcf",
+            "Jürgen Müller",
+            [
+                ("juergen.mueller@spreewerk.de", None),
+                ("+49 151 23456789", "mobile"),
+                ("+49 30 1234567", "work"),
+            ],
+        ),
+        (
+            "contacts_generic.csv",
+            "Grace Mwangi",
+            [
+                ("grace@savannah.ventures", None),
+                ("grace.mwangi@gmail.com", None),
+                ("+254 20 555 0199", "work"),
+                ("https://savannah.ventures/team/grace", None),
+            ],
+        ),
+    ],
+)
+def test_contact_labels_are_kept(ok, file, who, labels):
+    ok("import", file, "--skip-bad")
+    contacts = person(ok, who)["person"]["contacts"]
+    assert [(c["value"], c["label"]) for c in contacts] == labels
+
+
+def test_show_prints_a_contact_label_after_its_value(ok):
+    ok("import", "google_contacts.csv")
+    out = ok("show", "Dana Whitfield").out
+    assert "  email: dana.whitfield@harlowfinch.co.uk (work)\n" in out
+    assert "  phone: +44 7700 900123 (mobile)\n" in out
+
+
+def test_labels_come_from_vcard_types_in_every_version(ok, tmp_path):
+    path = tmp_path / "cards.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nTEL;CELL;VOICE:+44 1\r\n"
+        "TEL;WORK;FAX:+44 2\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:New Phone\r\n"
+        'EMAIL;TYPE=WORK,INTERNET:new@x.com\r\nTEL;TYPE="home":+44 3\r\n'
+        "item1.TEL:+44 4\r\nitem1.X-ABLabel:_$!<HomeFAX>!$_\r\nEND:VCARD\r\n"
+    )
+    ok("import", str(path))
+    old = person(ok, "Old Phone")["person"]["contacts"]
+    new = person(ok, "New Phone")["person"]["contacts"]
+    assert [c["label"] for c in old] == ["mobile", "work fax"]
+    assert [c["label"] for c in new] == ["work", "home", "home fax"]

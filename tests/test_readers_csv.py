@@ -39,6 +39,7 @@ def test_a_contacts_csv_matches_columns_by_name_and_keeps_the_rest_as_facts():
             birthday="--04-12",
             notes="Invested in Kestrel's seed round.\nLoves long-distance running.",
             facts=[("Kids", "Two (Amani and Zuri)"), ("Favourite team", "Arsenal")],
+            labels={"+254 20 555 0199": "work"},
         ),
         ContactRecord(5, "Peter O'Brien", emails=["peter@obrien.ie"]),
         ContactRecord(7, "Yuki Tanaka"),
@@ -64,6 +65,7 @@ def test_a_semicolon_file_from_excel_splits_tags_and_reads_both_duplicates():
         birthday="12.04.1979",
         tags=["Clients", "Nordics"],
         facts=[("Shoe size", "39")],
+        labels={"+47 912 34 567": "mobile"},
     )
     lars = ContactRecord(
         3,

@@ -40,6 +40,14 @@ def test_a_full_google_contact_keeps_every_group_it_has():
             ("Coffee order", "Flat white"),
             ("work address", "1 Park Row, Leeds LS1 5AB, United Kingdom"),
         ],
+        labels={
+            "dana.whitfield@harlowfinch.co.uk": "work",
+            "dana.w@fastmail.com": "home",
+            "+44 7700 900123": "mobile",
+            "+44 7700 900456": "mobile",
+            "+44 113 496 0000": "work",
+            "https://www.linkedin.com/in/dana-whitfield-4a1b2c": "profile",
+        },
     )
 
 
@@ -56,6 +64,7 @@ def test_google_contacts_without_a_name_take_the_company_email_or_phone():
             birthday="1980-04-12",
             dates=[("event", "2019-03-02")],
             facts=[("Name Prefix", "Dr.")],
+            labels={"raj.patel@kestrelbio.com": "work"},
         ),
         ContactRecord(
             7,
@@ -64,9 +73,24 @@ def test_google_contacts_without_a_name_take_the_company_email_or_phone():
             phones=["+44 20 7946 0018"],
             company="Northwind Catering",
             tags=["Suppliers"],
+            labels={
+                "bookings@northwindcatering.co.uk": "work",
+                "+44 20 7946 0018": "work",
+            },
         ),
-        ContactRecord(8, "li.wen@sunmail.cn", emails=["li.wen@sunmail.cn"]),
-        ContactRecord(9, "+44 7700 900999", phones=["+44 7700 900999"], tags=[]),
+        ContactRecord(
+            8,
+            "li.wen@sunmail.cn",
+            emails=["li.wen@sunmail.cn"],
+            labels={"li.wen@sunmail.cn": "other"},
+        ),
+        ContactRecord(
+            9,
+            "+44 7700 900999",
+            phones=["+44 7700 900999"],
+            tags=[],
+            labels={"+44 7700 900999": "mobile"},
+        ),
     ]
 
 
@@ -94,12 +118,19 @@ def test_the_older_google_layout_reads_name_group_membership_and_organization():
             birthday="1984-11-03",
             tags=["Friends", "Book club"],
             facts=[("department", "Design"), ("Hobby", "Sailing")],
+            labels={
+                "greta.lindqvist@posteo.se": "home",
+                "greta@nordvind.se": "work",
+                "+46 70 123 45 67": "mobile",
+                "https://greta.design": "blog",
+            },
         ),
         ContactRecord(
             3,
             "Omar Haddad",
             emails=["omar.haddad@nordvind.se"],
             tags=["Coworkers"],
+            labels={"omar.haddad@nordvind.se": "work"},
         ),
     ]
 
@@ -127,6 +158,12 @@ def test_google_groups_are_found_however_many_the_file_has():
         urls=["https://kofi.blog"],
         dates=[("graduation", "2011-07-01")],
         facts=[("Allergy", "Peanuts")],
+        labels={
+            "kofi@volta.gh": "work",
+            "kofi.m@proton.me": "home",
+            "+233 20 555 0147": "mobile",
+            "https://kofi.blog": "blog",
+        },
     )
 
 

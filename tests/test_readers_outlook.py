@@ -38,6 +38,7 @@ def test_the_desktop_export_in_windows_1252_keeps_its_accents():
                 ("Business Postal Code", "BS1 4RN"),
                 ("Spouse", "Mark"),
             ],
+            labels={"+44 7700 900777": "mobile", "+44 117 496 0321": "work"},
         ),
         ContactRecord(
             4,
@@ -47,6 +48,7 @@ def test_the_desktop_export_in_windows_1252_keeps_its_accents():
             company="Ibérica Foods",
             title="Buyer",
             tags=["Suppliers", "VIP"],
+            labels={"+34 91 123 45 67": "home"},
         ),
     ]
 
@@ -78,6 +80,7 @@ def test_the_web_export_with_a_byte_order_mark_is_read():
                 ("Home City", "Altrincham"),
                 ("Spouse", "Ibrahim"),
             ],
+            labels={"+44 7700 900321": "mobile", "+44 161 496 0555": "work"},
         ),
         ContactRecord(
             3,
@@ -90,6 +93,7 @@ def test_the_web_export_with_a_byte_order_mark_is_read():
             location="Seattle, WA, United States",
             dates=[("anniversary", "2014-05-10")],
             facts=[("IMAddress", "wei.chen@quanta-labs.com")],
+            labels={"+1 206 555 0187": "main"},
         ),
     ]
 

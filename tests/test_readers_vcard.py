@@ -51,6 +51,13 @@ def test_an_apple_card_reads_its_item_groups_labels_and_folded_note():
             ),
             ("spouse", "Tom Whitfield"),
         ],
+        labels={
+            "dana.whitfield@harlowfinch.co.uk": "other",
+            "dana.w@fastmail.com": "home",
+            "+44 7700 900123": "mobile",
+            "https://www.linkedin.com/in/dana-whitfield-4a1b2c": "LinkedIn",
+            "http://twitter.com/danawhit": "twitter",
+        },
     )
 
 
@@ -63,6 +70,10 @@ def test_a_card_without_fn_is_named_from_n_and_keeps_other_properties_as_facts()
             "Chidi Okafor",
             emails=["chidi.okafor@lagosport.ng"],
             phones=["+234 803 555 0101"],
+            labels={
+                "chidi.okafor@lagosport.ng": "work",
+                "+234 803 555 0101": "WhatsApp",
+            },
         ),
         ContactRecord(
             38,
@@ -100,6 +111,7 @@ def test_a_phone_export_in_vcard_2_1_decodes_quoted_printable_utf8():
                 "Spricht fließend English und Französisch."
             ),
             facts=[("department", "Einkäufe")],
+            labels={"+49 151 23456789": "mobile", "+49 30 1234567": "work"},
         ),
         ContactRecord(
             13,
@@ -107,6 +119,7 @@ def test_a_phone_export_in_vcard_2_1_decodes_quoted_printable_utf8():
             phones=["+48 22 555 01 23"],
             location="Warszawa, Polska",
             facts=[("home address", "ul. Mokotowska 12, Warszawa, 00-561, Polska")],
+            labels={"+48 22 555 01 23": "home"},
         ),
     ]
 
@@ -125,6 +138,7 @@ def test_a_vcard_4_card_reads_uri_phones_related_people_and_a_yearless_birthday(
         dates=[("anniversary", "20100918")],
         tags=["Investors", "Bay Area"],
         facts=[("spouse", "Daniel Nwosu"), ("gender", "F")],
+        labels={"amara.nwosu@kestrelbio.com": "work", "+1-415-555-0142": "mobile"},
     )
 
 
@@ -142,6 +156,11 @@ def test_a_google_card_unescapes_its_url_and_drops_the_my_contacts_group():
         birthday="--11-03",
         tags=["starred", "Clients"],
         notes="Runs the Kraków data meetup.",
+        labels={
+            "tomasz@brightwater.io": "work",
+            "+48 601 234 567": "mobile",
+            "https://www.linkedin.com/in/tnowicki": "LinkedIn",
+        },
     )
 
 

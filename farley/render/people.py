@@ -23,7 +23,16 @@ def profile_document(profile: Profile, now: datetime) -> Document:
     document = Document(heading=line(person.name, Span(f"  #{person.id}", "dim")))
     document.add(Section(None, _identity(person)))
     document.add(
-        Section("Contact", [line(f"{c.kind}: {c.value}") for c in person.contacts])
+        Section(
+            "Contact",
+            [
+                line(
+                    f"{c.kind}: {c.value}",
+                    Span(f" ({c.label})" if c.label else "", "dim"),
+                )
+                for c in person.contacts
+            ],
+        )
     )
     document.add(Section("Facts", [_fact_line(f) for f in profile.facts]))
     document.add(Section("Dates", [line(_date_text(d)) for d in profile.dates]))

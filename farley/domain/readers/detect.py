@@ -4,7 +4,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from farley.domain.readers import linkedin
+from farley.domain.readers import linkedin, own
 from farley.domain.readers.columns import resolve_mapping
 from farley.domain.readers.generic import read_generic
 from farley.domain.readers.google import is_google, read_google
@@ -146,6 +146,8 @@ def _read_table(
     mapped = resolve_mapping(mapping, table.header, table.name)
     chosen = detect_format(table.header) if format == "auto" else format
     bad: list[BadRow] = []
+    if chosen == "csv" and own.is_own(table.header):
+        return ReadResult("csv", "contacts", own.read_own(table, mapped, bad), bad)
     if chosen == "csv":
         kind = csv_kind(table.header, mapped)
         if kind in _KIND_READERS:

@@ -8,9 +8,11 @@ from farley.domain.readers.rows import add_facts, read_format
 from farley.domain.readers.sniff import Table
 from farley.domain.readers.values import (
     clean_tags,
+    contact_label,
     join_place,
     join_words,
     one_line,
+    set_label,
     split_google,
     tidy_text,
 )
@@ -43,7 +45,7 @@ class _Layout:
     """Where each part of a contact sits in this file's columns."""
 
     singles: dict[str, int | None]
-    lists: list[tuple[str, int]] = field(default_factory=list)
+    lists: list[tuple[str, int, int | None]] = field(default_factory=list)
     labelled: list[tuple[str, int | None, int, str]] = field(default_factory=list)
     addresses: list[dict[str, int]] = field(default_factory=list)
     extra: list[tuple[int, str]] = field(default_factory=list)
@@ -123,11 +125,13 @@ def _add_group(layout: _Layout, kind: str, parts: dict[str, int]) -> bool:
     if value is None:
         # Its value went to --map; its label has nothing left to label.
         return True
+    label = parts.get("Service", parts.get("Label", parts.get("Type")))
     if kind in _LISTS:
-        layout.lists.append((_LISTS[kind], value))
+        layout.lists.append(
+            (_LISTS[kind], value, parts.get("Label", parts.get("Type")))
+        )
     else:
         target, default = _LABELLED[kind]
-        label = parts.get("Service", parts.get("Label", parts.get("Type")))
         layout.labelled.append((target, label, value, default))
     return True
 
@@ -148,13 +152,28 @@ def _contact(layout: _Layout, line: int, row: list[str]) -> ContactRecord:
     )
     if cell["department"]:
         record.facts.append(("department", cell["department"]))
-    for target, index in layout.lists:
-        getattr(record, target).extend(split_google(row[index].strip()))
+    for target, index, label_at in layout.lists:
+        labels = row[label_at] if label_at is not None else ""
+        _add_points(record, target, row[index], labels)
     _add_labelled(record, row, layout.labelled)
     _add_addresses(record, row, layout.addresses)
     record.location = record.location or cell["location"] or None
     add_facts(record, row, layout.extra)
     return record
+
+
+def _add_points(record: ContactRecord, target: str, cell: str, labels: str) -> None:
+    """Add a group's emails, phones or URLs, each with its label, such as "* Work"."""
+    values = split_google(cell.strip())
+    if not values:
+        return
+    getattr(record, target).extend(values)
+    if labels.strip():
+        # Several values in one cell have their labels in one cell too.
+        names = split_google(labels.strip())
+        for number, value in enumerate(values):
+            name = names[number] if len(names) == len(values) else names[0]
+            set_label(record, value, contact_label(name))
 
 
 def _cells(row: list[str], singles: dict[str, int | None]) -> dict[str, str]:

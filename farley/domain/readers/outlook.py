@@ -9,6 +9,7 @@ from farley.domain.readers.values import (
     clean_tags,
     join_place,
     join_words,
+    set_label,
     split_values,
     tidy_text,
 )
@@ -29,26 +30,26 @@ _SINGLES = {
     "location": "Location",
 }
 _EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
-# The numbers people answer come first.
-_PHONES = (
-    "Mobile Phone",
-    "Primary Phone",
-    "Business Phone",
-    "Business Phone 2",
-    "Home Phone",
-    "Home Phone 2",
-    "Other Phone",
-    "Car Phone",
-    "Company Main Phone",
-    "Assistant's Phone",
-    "Callback",
-    "Radio Phone",
-    "Pager",
-    "ISDN",
-    "Telex",
-    "TTY/TDD Phone",
-)
-_URLS = ("Web Page", "Personal Web Page")
+# The numbers people answer come first, each with the label its column gives.
+_PHONES = {
+    "Mobile Phone": "mobile",
+    "Primary Phone": "main",
+    "Business Phone": "work",
+    "Business Phone 2": "work",
+    "Home Phone": "home",
+    "Home Phone 2": "home",
+    "Other Phone": "other",
+    "Car Phone": "car",
+    "Company Main Phone": "company",
+    "Assistant's Phone": "assistant",
+    "Callback": "callback",
+    "Radio Phone": "radio",
+    "Pager": "pager",
+    "ISDN": "isdn",
+    "Telex": "telex",
+    "TTY/TDD Phone": "tty",
+}
+_URLS = {"Web Page": None, "Personal Web Page": "personal"}
 _PLACES = ("Business", "Home", "Other")
 # Columns Outlook fills in for everyone: derived from others, or its defaults.
 _NOISE = frozenset(
@@ -82,8 +83,8 @@ class _Layout:
 
     singles: dict[str, int | None]
     emails: list[tuple[int, str]]
-    phones: list[int]
-    urls: list[int]
+    phones: list[tuple[int, str | None]]
+    urls: list[tuple[int, str | None]]
     places: list[list[tuple[int, str]]] = field(default_factory=list)
     extra: list[tuple[int, str]] = field(default_factory=list)
 
@@ -109,8 +110,8 @@ def _find_layout(header: list[str]) -> _Layout:
     layout = _Layout(
         {part: at.get(name) for part, name in _SINGLES.items()},
         [(at[name], name) for name in _EMAILS if name in at],
-        [at[name] for name in _PHONES if name in at],
-        [at[name] for name in _URLS if name in at],
+        [(at[name], label) for name, label in _PHONES.items() if name in at],
+        [(at[name], label) for name, label in _URLS.items() if name in at],
     )
     for prefix in _PLACES:
         # Outlook 2003 and older wrote "Business Country", not ".../Region".
@@ -121,7 +122,7 @@ def _find_layout(header: list[str]) -> _Layout:
             layout.places.append(place)
 
     used = {i for i in layout.singles.values() if i is not None}
-    used |= {i for i, _ in layout.emails} | set(layout.phones) | set(layout.urls)
+    used |= {i for i, _ in (*layout.emails, *layout.phones, *layout.urls)}
     used |= {i for place in layout.places for i, _ in place}
     layout.extra = [
         (index, name)
@@ -141,8 +142,6 @@ def _contact(layout: _Layout, line: int, row: list[str]) -> ContactRecord:
         line,
         join_words(cell["first"], cell["middle"], cell["last"], cell["suffix"]),
         nickname=cell["nickname"] or None,
-        phones=[row[i].strip() for i in layout.phones if row[i].strip()],
-        urls=[row[i].strip() for i in layout.urls if row[i].strip()],
         company=cell["company"] or None,
         title=cell["title"] or None,
         birthday=outlook_date(cell["birthday"]),
@@ -155,6 +154,8 @@ def _contact(layout: _Layout, line: int, row: list[str]) -> ContactRecord:
     if anniversary:
         record.dates.append(("anniversary", anniversary))
 
+    _add_points(record, record.phones, row, layout.phones)
+    _add_points(record, record.urls, row, layout.urls)
     _add_emails(record, row, layout.emails)
     _add_places(record, row, layout.places, cell["location"])
     _add_extra(record, row, layout.extra)
@@ -168,6 +169,20 @@ def outlook_date(value: str) -> str | None:
         blank = int(parts[0]) == 0 or int(parts[1]) == 0
         return None if blank else value
     return value or None
+
+
+def _add_points(
+    record: ContactRecord,
+    points: list[str],
+    row: list[str],
+    columns: list[tuple[int, str | None]],
+) -> None:
+    """Add the phones or web pages, labelled by the column each is in."""
+    for index, label in columns:
+        value = row[index].strip()
+        if value:
+            points.append(value)
+            set_label(record, value, label)
 
 
 def _add_emails(

@@ -23,6 +23,8 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     notes: str | None = None
     facts: list[tuple[str, str]] = field(default_factory=list)
+    # The label of an email, phone or URL ("mobile", "work"), by its value.
+    labels: dict[str, str] | None = None
 
 
 @dataclass(slots=True)

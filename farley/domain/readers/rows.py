@@ -8,7 +8,9 @@ from farley.domain.readers.columns import Plan, check_kind
 from farley.domain.readers.records import CONTACT_FIELDS, BadRow, ContactRecord
 from farley.domain.readers.sniff import Table
 from farley.domain.readers.values import (
+    column_label,
     join_words,
+    set_label,
     split_values,
     stand_in_name,
     tidy_text,
@@ -90,8 +92,11 @@ def collect(
 def fill(record: ContactRecord, field: str, value: str, key: str) -> None:
     """Put one cell into the record; a second value for a one-value field is a fact."""
     if field in _LISTS:
-        parts = split_values(value)
-        getattr(record, _LISTS[field]).extend(p for p in parts if p)
+        parts = [part for part in split_values(value) if part]
+        getattr(record, _LISTS[field]).extend(parts)
+        label = column_label(key) if field != "tags" else None
+        for part in parts if label else ():
+            set_label(record, part, label)
     elif field.startswith("fact:"):
         record.facts.append((field[5:], value))
     elif field == "anniversary":

@@ -1,6 +1,9 @@
 """Small helpers for cell values: splitting lists, cleaning tags, joining names."""
 
+import functools
 import re
+
+from farley.domain.readers.records import ContactRecord
 
 # Google writes several values in one cell as "a ::: b"; people write "a; b" or "a, b".
 _SEPARATORS = re.compile(r"\s*(?:;|,|:::)\s*")
@@ -69,3 +72,64 @@ def tidy_text(value: str) -> str:
 def one_line(value: str) -> str:
     """Text on several lines (an address) put on one, the lines joined by commas."""
     return ", ".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+# The labels address books give contact points, as Farley writes them.
+_LABELS = {
+    "mobile": "mobile",
+    "cell": "mobile",
+    "cellular": "mobile",
+    "work": "work",
+    "business": "work",
+    "office": "work",
+    "home": "home",
+    "personal": "personal",
+    "private": "private",
+    "other": "other",
+    "main": "main",
+    "primary": "main",
+    "fax": "fax",
+    "workfax": "work fax",
+    "work fax": "work fax",
+    "homefax": "home fax",
+    "home fax": "home fax",
+    "otherfax": "other fax",
+    "other fax": "other fax",
+    "pager": "pager",
+    "iphone": "iphone",
+    "school": "school",
+    "homepage": "homepage",
+    "home page": "homepage",
+    "blog": "blog",
+    "profile": "profile",
+    "google voice": "google voice",
+}
+# The words of a column name such as "Work Email" that say which one it is.
+_COLUMN_WORDS = frozenset(
+    {"mobile", "cell", "work", "business", "office", "home", "personal", "private"}
+    | {"other", "main", "primary", "fax", "pager"}
+)
+_WORDS = re.compile(r"[a-z]+")
+
+
+def contact_label(text: str | None) -> str | None:
+    """A contact point's label: a known one in plain lowercase, else as written."""
+    if not text:
+        return None
+    label = " ".join(text.removeprefix("*").split())
+    return _LABELS.get(label.lower(), label) or None
+
+
+@functools.cache
+def column_label(header: str) -> str | None:
+    """The label a column name such as "Work Email" or "Mobile" gives its values."""
+    words = [word for word in _WORDS.findall(header.lower()) if word in _COLUMN_WORDS]
+    return contact_label(" ".join(words)) if words else None
+
+
+def set_label(record: ContactRecord, value: str, label: str | None) -> None:
+    """Note the label of one of a record's emails, phones or URLs."""
+    if label and value:
+        if record.labels is None:
+            record.labels = {}
+        record.labels.setdefault(value, label)

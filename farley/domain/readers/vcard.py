@@ -6,8 +6,10 @@ from collections.abc import Callable
 from farley.domain.readers.records import BadRow, ContactRecord
 from farley.domain.readers.values import (
     clean_tags,
+    contact_label,
     join_place,
     join_words,
+    set_label,
     stand_in_name,
     tidy_text,
 )
@@ -56,6 +58,17 @@ _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 _NO_YEAR = "1604"
 _ADDRESS_TYPES = frozenset({"home", "work", "other"})
 _FACT_NAMES = {"IMPP": "im", "X-SKYPE-USERNAME": "skype"}
+# TYPE parameters that say which email, phone or URL it is; the rest
+# (pref, voice, internet, x400...) say nothing a person would call it.
+_PLACE_TYPES = {"home": "home", "work": "work", "other": "other"}
+_DEVICE_TYPES = {
+    "cell": "mobile",
+    "mobile": "mobile",
+    "fax": "fax",
+    "pager": "pager",
+    "iphone": "iphone",
+    "main": "main",
+}
 
 
 def is_vcard(text: str) -> bool:
@@ -168,18 +181,36 @@ def _on_email(record: ContactRecord, prop: Property, label: str) -> None:
     value = _text(prop).removeprefix("mailto:")
     if value:
         record.emails.append(value)
+        set_label(record, value, point_label(prop, label))
 
 
 def _on_phone(record: ContactRecord, prop: Property, label: str) -> None:
     value = _text(prop).removeprefix("tel:")
     if value:
         record.phones.append(value)
+        set_label(record, value, point_label(prop, label))
 
 
 def _on_url(record: ContactRecord, prop: Property, label: str) -> None:
     value = _text(prop)
     if value:
         record.urls.append(value)
+        if prop.name == "X-SOCIALPROFILE" and not label:
+            # Apple names the network in its type: twitter, facebook, ...
+            label = next(iter(prop.types()), "")
+        set_label(record, value, point_label(prop, label))
+
+
+def point_label(prop: Property, label: str) -> str | None:
+    """An email's, phone's or URL's label: Apple's X-ABLabel, else its TYPEs."""
+    if label:
+        return contact_label(label)
+    if not prop.params:
+        return None
+    types = prop.types()
+    place = next((_PLACE_TYPES[t] for t in types if t in _PLACE_TYPES), "")
+    device = next((_DEVICE_TYPES[t] for t in types if t in _DEVICE_TYPES), "")
+    return contact_label(join_words(place, device))
 
 
 def _on_organization(record: ContactRecord, prop: Property, label: str) -> None:

@@ -14,27 +14,26 @@ from datetime import datetime
 from pathlib import Path
 
 from farley.dates.format import PartialDate
+from farley.domain.readers import own
 from farley.domain.transfer import bulk
 from farley.domain.transfer.snapshot import export_snapshot
 from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
 
 FORMATS = ("json", "csv", "vcard")
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "nickname",
-    "company",
-    "title",
-    "location",
-    "emails",
-    "phones",
-    "urls",
-    "tags",
-    "birthday",
-    "met_how",
-    "met_on",
-)
+CSV_COLUMNS = own.COLUMNS
+# vCard's TYPE words for a label's words; other labels go in Apple's X-ABLABEL.
+_VCARD_TYPES = {
+    "email": {"work": "work", "home": "home"},
+    "tel": {
+        "work": "work",
+        "home": "home",
+        "mobile": "cell",
+        "fax": "fax",
+        "pager": "pager",
+    },
+    "url": {"work": "work", "home": "home"},
+}
 # Spreadsheets run a cell starting with these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FOLD_AT = 75
@@ -59,6 +58,8 @@ class Card:
     tags: list[str] = field(default_factory=list)
     dates: dict[str, PartialDate] = field(default_factory=dict)
     notes: str | None = None
+    # The label of an email, phone or URL, by its value.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def export(
@@ -96,12 +97,14 @@ def cards(store: Store, people: list[int] | None = None) -> list[Card]:
 
 def _attach(store: Store, found: dict[int, Card], where: str, params: dict) -> None:
     lists = {"email": "emails", "phone": "phones", "url": "urls"}
-    for person, kind, value in bulk.tuples(
-        store,
-        f"SELECT person_id, kind, value FROM contact_points {where} ORDER BY id",
-        params,
+    points = f"SELECT person_id, kind, value, label FROM contact_points {where}"
+    for person, kind, value, label in bulk.tuples(
+        store, points + " ORDER BY id", params
     ):
-        getattr(found[person], lists[kind]).append(value)
+        card = found[person]
+        getattr(card, lists[kind]).append(value)
+        if label:
+            card.labels.setdefault(value, label)
     tags = f"SELECT person_id, tag FROM tags {where} ORDER BY person_id, tag"
     for person, tag in bulk.tuples(store, tags, params):
         found[person].tags.append(tag)
@@ -138,6 +141,8 @@ def export_csv(people: Iterable[Card]) -> Iterator[str]:
 
 def _csv_cells(card: Card) -> list[str]:
     birthday = card.dates.get("birthday")
+    others = [(label, when.iso()) for label, when in sorted(card.dates.items())]
+    points = [*card.emails, *card.phones, *card.urls]
     return [
         str(card.id),
         card.name,
@@ -145,13 +150,15 @@ def _csv_cells(card: Card) -> list[str]:
         card.company or "",
         card.title or "",
         card.location or "",
-        "; ".join(card.emails),
-        "; ".join(card.phones),
-        "; ".join(card.urls),
-        "; ".join(card.tags),
+        own.join_list(card.emails),
+        own.join_list(card.phones),
+        own.join_list(card.urls),
+        own.join_list(card.tags),
         birthday.iso() if birthday else "",
         card.met_how or "",
         card.met_on or "",
+        own.join_pairs([(card.labels[p], p) for p in points if p in card.labels]),
+        own.join_pairs([(label, iso) for label, iso in others if label != "birthday"]),
     ]
 
 
@@ -191,12 +198,13 @@ def vcard(card: Card) -> str:
     ]
     single = (("NICKNAME", card.nickname), ("ORG", card.company), ("TITLE", card.title))
     lines += [f"{name}:{escape(value)}" for name, value in single if value]
-    lines += [f"EMAIL:{escape(value)}" for value in card.emails]
-    lines += [f"TEL:{escape(value)}" for value in card.phones]
-    lines += [f"URL:{escape(value)}" for value in card.urls]
+    groups = iter(range(1, 1 << 30))
+    for name, values in (("EMAIL", card.emails), ("TEL", card.phones)):
+        lines += _vcard_points(name, values, card.labels, groups)
+    lines += _vcard_points("URL", card.urls, card.labels, groups)
     if card.location:
         lines.append(f"ADR:;;;{escape(card.location)};;;")
-    lines += _vcard_dates(card.dates)
+    lines += _vcard_dates(card.dates, groups)
     if card.tags:
         lines.append("CATEGORIES:" + ",".join(escape(tag) for tag in card.tags))
     if card.notes:
@@ -205,9 +213,29 @@ def vcard(card: Card) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _vcard_dates(dates: dict[str, PartialDate]) -> list[str]:
+def _vcard_points(
+    name: str, values: list[str], labels: dict[str, str], groups: Iterator[int]
+) -> list[str]:
+    """Emails, phones or URLs, each labelled by TYPE or, failing that, X-ABLABEL."""
     lines = []
-    for number, (label, when) in enumerate(sorted(dates.items()), start=1):
+    known = _VCARD_TYPES[name.lower()]
+    for value in values:
+        label = labels.get(value)
+        types = [known.get(word) for word in label.split()] if label else []
+        if not label:
+            lines.append(f"{name}:{escape(value)}")
+        elif all(types):
+            lines.append(f"{name};TYPE={','.join(types)}:{escape(value)}")
+        else:
+            number = next(groups)
+            lines.append(f"item{number}.{name}:{escape(value)}")
+            lines.append(f"item{number}.X-ABLABEL:{escape(label)}")
+    return lines
+
+
+def _vcard_dates(dates: dict[str, PartialDate], groups: Iterator[int]) -> list[str]:
+    lines = []
+    for label, when in sorted(dates.items()):
         day = f"{when.month:02d}{when.day:02d}"
         value = f"{when.year:04d}{day}" if when.year is not None else f"--{day}"
         if label == "birthday":
@@ -216,6 +244,7 @@ def _vcard_dates(dates: dict[str, PartialDate]) -> list[str]:
             lines.append(f"ANNIVERSARY:{value}")
         else:
             # Apple's way of naming a date of one's own choosing.
+            number = next(groups)
             lines.append(f"item{number}.X-ABDATE:{value}")
             lines.append(f"item{number}.X-ABLABEL:{escape(label)}")
     return lines

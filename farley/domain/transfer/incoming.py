@@ -298,30 +298,32 @@ def _reading(what: str, read: Callable[[str], Any], text: str) -> Any:
 
 def _add_points(incoming: Incoming, record: ContactRecord) -> None:
     seen: set[tuple[str, str]] = set()
+    labels = record.labels or {}
     for value in record.emails:
         email = unguard(value.strip()).removeprefix("mailto:")
         if not _EMAIL.match(email):
             raise InvalidInput(f'"{value.strip()}" is not an email address')
-        _add_point(incoming, seen, "email", email, normalize_email(email))
+        key = normalize_email(email)
+        _add_point(incoming, seen, ("email", email, key, labels.get(value)))
     for value in record.phones:
         phone = unguard(value.strip())
         normalized = normalize_phone(phone)
         if normalized.strip("+"):
-            _add_point(incoming, seen, "phone", phone, normalized)
+            _add_point(incoming, seen, ("phone", phone, normalized, labels.get(value)))
         elif phone:
             add_fact(incoming, "other", "phone", phone)
     for value in record.urls:
         url = unguard(value.strip())
         if url:
-            _add_point(incoming, seen, "url", url, normalize_url(url))
+            _add_point(
+                incoming, seen, ("url", url, normalize_url(url), labels.get(value))
+            )
 
 
-def _add_point(
-    incoming: Incoming, seen: set[tuple[str, str]], kind: str, value: str, key: str
-) -> None:
-    if (kind, key) not in seen:
-        seen.add((kind, key))
-        incoming.points.append((kind, value, key, None))
+def _add_point(incoming: Incoming, seen: set[tuple[str, str]], point: Point) -> None:
+    if (point[0], point[2]) not in seen:
+        seen.add((point[0], point[2]))
+        incoming.points.append(point)
 
 
 def clean_tags(tags: list[str]) -> list[str]:
