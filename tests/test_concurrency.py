@@ -103,9 +103,11 @@ def cli_at_barrier(barrier: Path, *args: str) -> list[str]:
 def test_programs_creating_the_file_at_the_same_moment_all_succeed(
     tmp_path, monkeypatch, round
 ):
-    data, barrier = tmp_path / "new" / "farley.db", tmp_path / "barrier"
+    # The default file, whose folder each of them may be the first to make.
+    data, barrier = tmp_path / "share" / "farley" / "farley.db", tmp_path / "barrier"
     barrier.mkdir()
-    monkeypatch.setenv("FARLEY_DB", str(data))
+    monkeypatch.delenv("FARLEY_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     adds = [cli_at_barrier(barrier, "add", f"Person {n}") for n in range(4)]
 
     results = finish(start_together(adds, barrier))
