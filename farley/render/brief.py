@@ -18,6 +18,7 @@ from farley.render.labels import (
     role,
     when_with_relative,
 )
+from farley.render.plain import MARKS
 
 WIDTH = 80
 INDENT = 2
@@ -39,8 +40,8 @@ class Limits:
 
 
 # One person fills a screen; each of two fills about one; more share two.
-ALONE = Limits(avoid=3, facts=5, dates=2, notes=2, reminders=3, asks=3, around=4)
-PAIR = Limits(avoid=2, facts=3, dates=1, notes=1, reminders=2, asks=2, around=3)
+ALONE = Limits(avoid=3, facts=4, dates=2, notes=2, reminders=3, asks=2, around=3)
+PAIR = Limits(avoid=2, facts=2, dates=1, notes=1, reminders=2, asks=1, around=3)
 CROWD = Limits(avoid=1, facts=2, dates=1, notes=1, reminders=1, asks=1, around=2)
 
 
@@ -91,8 +92,8 @@ def _finish(section: Section, width: int | None) -> Section:
     if not section.title or width is None or len(section.lines) != 1:
         section.inline = False
     elif section.inline:
-        shown = len(section.title) + len(plain_text(section.lines[0])) + 5
-        section.inline = shown <= width
+        title = len(MARKS.get(section.tone or "", "")) + len(section.title) + 2
+        section.inline = title + len(plain_text(section.lines[0])) <= width
     return section
 
 
@@ -150,16 +151,12 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
             [occasion_line(o, view.now, False) for o in brief.dates[: limits.dates]],
             inline=True,
         ),
-        Section(
-            title("Conversations"), _conversations(brief, view), side=True, inline=True
-        ),
-        Section(
-            title("Open reminders"), _reminders(brief, view), side=True, inline=True
-        ),
-        Section(title("Ask about"), [line(a) for a in asks], side=True, bullets=True),
+        Section(title("Conversations"), _conversations(brief, view), inline=True),
+        Section(title("Open reminders"), _reminders(brief, view), inline=True),
+        Section(title("Ask about"), [line(a) for a in asks], bullets=True),
         Section(title("People around them"), _around(brief, view), inline=True),
     ]
-    return sections + [Section(None, _left_out(brief, limits))]
+    return sections + [Section(None, _left_out(brief, view))]
 
 
 def _who(person: Person, view: View) -> list[Line]:
@@ -216,13 +213,18 @@ def _fact(
 
 
 def _conversations(brief: PersonBrief, view: View) -> list[Line]:
-    """The last notes, led by when you last met unless a shown note says it."""
+    """The last notes, led by when you last met unless a shown note says it.
+
+    In a group, the notes alone say it, to keep each person's part short.
+    """
     notes = brief.notes[: view.limits.notes]
     since = brief.since_last_met
     lines = [_note_line(note, brief.person.id, view) for note in notes]
     if since is None:
         return [line(Span("You have not met yet.", "strong")), *lines]
     met_day = _day(since.last_met)
+    if lines and view.group:
+        return lines
     if not any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
         ago = format_relative(met_day, view.now)
         lead = line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
@@ -270,8 +272,9 @@ def _around(brief: PersonBrief, view: View) -> list[Line]:
     return pack(pieces, view.inner, separator="; ")
 
 
-def _left_out(brief: PersonBrief, limits: Limits) -> list[Line]:
-    """One line counting what the limits kept out, and where to see it."""
+def _left_out(brief: PersonBrief, view: View) -> list[Line]:
+    """One line counting what the limits kept out, and where to see it all."""
+    limits = view.limits
     counts = [
         (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
         (sum(map(len, brief.facts.values())) - limits.facts, "fact", "facts"),
@@ -281,18 +284,16 @@ def _left_out(brief: PersonBrief, limits: Limits) -> list[Line]:
             "reminder",
             "reminders",
         ),
-        (len(brief.ask_about) - limits.asks, "question", "questions"),
         (len(brief.people_around) - limits.around, "person", "people"),
     ]
-    left = [f"{n} more {one if n == 1 else many}" for n, one, many in counts if n > 0]
+    left = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n > 0]
     if not left:
         return []
-    return [line(Span(f"… and {', '.join(left)}: {_show(brief.person)}", "dim"))]
-
-
-def _show(person: Person) -> str:
-    """The command that shows everything on file about a person."""
-    return f"farley show {_typed(person.name)}"
+    text = f"… and {', '.join(left).replace(' ', ' more ', 1)}: "
+    command = f"farley show {_typed(brief.person.name)}"
+    if view.width is not None and len(text + command) > view.width:
+        command = f"farley show {brief.person.id}"
+    return [line(Span(text + command, "dim"))]
 
 
 def _typed(name: str) -> str:

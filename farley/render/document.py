@@ -26,16 +26,14 @@ def line(*parts: str | Span) -> Line:
 class Section:
     """A titled block of lines; `tone` marks one that must stand out.
 
-    `side` is a layout hint: on a wide terminal, side sections go in a second
-    column; narrow and plain outputs keep the document's order. `inline` puts a
-    one-line section on its title's line, where the output has lines to save.
+    `inline` puts a one-line section on its title's line, where the output has
+    lines to save (Markdown keeps its headings).
     `bullets` marks each line as an item of a list; each output draws its own.
     """
 
     title: str | None
     lines: list[Line] = field(default_factory=list)
     tone: str | None = None
-    side: bool = False
     inline: bool = False
     bullets: bool = False
 

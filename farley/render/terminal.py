@@ -21,7 +21,6 @@ THEME = {
     "match": "bold reverse",
 }
 TITLE_STYLES = {"danger": "bold white on red", "warn": "bold black on yellow"}
-TWO_COLUMNS_FROM = 100
 
 
 def make_console(file: IO[str] | None = None, width: int | None = None) -> Console:
@@ -32,16 +31,8 @@ def make_console(file: IO[str] | None = None, width: int | None = None) -> Conso
 def write_rich(document: Document, console: Console) -> None:
     if document.heading:
         console.print(_text(document.heading, base="bold"))
-        console.print()
-    main = [b for b in document.blocks if not (isinstance(b, Section) and b.side)]
-    side = [b for b in document.blocks if isinstance(b, Section) and b.side]
-    if side and console.width >= TWO_COLUMNS_FROM:
-        grid = RichTable.grid(padding=(0, 3), expand=True)
-        grid.add_column(ratio=1)
-        grid.add_column(ratio=1)
-        grid.add_row(_stack(main, compact=False), _stack(side, compact=False))
-        console.print(grid)
-        return
+        if not document.compact:
+            console.print()
     console.print(_stack(document.blocks, document.compact))
 
 
@@ -69,7 +60,7 @@ def _section(section: Section) -> RenderableType:
     style = TITLE_STYLES.get(section.tone or "", "bold blue")
     title = Text(f" {section.title} " if section.tone else section.title, style=style)
     if section.inline and len(lines) == 1:
-        return Text.assemble(title, " ", lines[0])
+        return Text.assemble(title, ": ", lines[0])
     return Group(title, Padding(Group(*lines), (0, 0, 0, 2)))
 
 
