@@ -119,3 +119,16 @@ def test_reminders_due_dates_count_towards_the_order(farley):
     run = farley("import", "reminders.csv")
     assert run.code == 2
     assert "line 2 has 13/01/2027 (day first) and line 3 has 01/13/2027" in run.err
+
+
+@pytest.mark.parametrize("day", ["15", "15th", "the 3rd"])
+def test_a_day_of_the_month_alone_is_no_date_in_a_file(farley, ok, day):
+    ok("add", "A One")
+    write("notes.csv", "person,date,text", f"A One,{day},Lunch")
+    run = farley("import", "notes.csv")
+    assert run.code == 2
+    assert run.err == (
+        f'farley: notes.csv line 2: "{day}" is a day without its month and year: '
+        "give the whole date, e.g. 2026-11-15 (nothing was imported; --skip-bad "
+        "imports the other rows)\n"
+    )

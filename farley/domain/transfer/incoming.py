@@ -77,6 +77,9 @@ _CATEGORY_WORDS = {
 }
 _WORD = re.compile(r"[a-z]+")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+# A day of the month on its own reads as the next or last one when typed, but
+# a file's "15" was written on a day nobody knows: it is no date there.
+_BARE_DAY = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?", re.IGNORECASE)
 _MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 
 # A contact point: kind, value as written, the form it is matched by, its label.
@@ -194,6 +197,11 @@ class DateReader:
                 return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
             except ValueError:
                 pass
+        if _BARE_DAY.fullmatch(text.strip()):
+            raise DateError(
+                f'"{text.strip()}" is a day without its month and year: '
+                "give the whole date, e.g. 2026-11-15"
+            )
         from farley.dates.parse import parse_when
 
         return parse_when(text, self.now, lean=lean, dayfirst=self._dayfirst(text))
