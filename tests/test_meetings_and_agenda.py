@@ -71,7 +71,8 @@ def test_the_agenda_days_option_widens_the_window(ok):
 
 
 def test_an_empty_agenda_says_so(ok):
-    assert "Nothing coming up." in ok("agenda").out
+    run = ok("agenda")
+    assert (run.out, run.err) == ("", "Nothing coming up in the next 7 days.\n")
 
 
 def test_a_long_agenda_shows_the_first_twenty_of_a_section_and_how_many_more(ok):

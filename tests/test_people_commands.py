@@ -289,3 +289,32 @@ def test_a_filter_on_an_empty_file_says_how_to_add_someone(farley):
     assert run.code == 0
     assert run.out == ""
     assert run.err == "No one yet: add someone with farley add NAME\n"
+
+
+def test_add_refuses_a_tag_with_a_comma_and_adds_no_one(farley, ok):
+    run = farley("add", "Dana Whitfield", "--tag", "client,vip")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        'farley: a tag cannot hold a comma: "client,vip"; give each tag as its own '
+        "word (client vip)\n"
+    )
+    assert json.loads(ok("list", "--json").out) == []
+
+
+def test_list_json_gives_each_contact_point_its_label(ok, tmp_path):
+    card = tmp_path / "nadia.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nadia Karim\r\n"
+        "TEL;TYPE=CELL:+44 7700 900123\r\nEND:VCARD\r\n"
+    )
+    ok("import", str(card))
+    ok("add", "Dana Whitfield", "--email", "dana@acme.example")
+    listed = {p["name"]: p["contacts"] for p in json.loads(ok("list", "--json").out)}
+    assert listed == {
+        "Dana Whitfield": [
+            {"kind": "email", "value": "dana@acme.example", "label": None}
+        ],
+        "Nadia Karim": [
+            {"kind": "phone", "value": "+44 7700 900123", "label": "mobile"}
+        ],
+    }

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, PersonArg, With, command_app
-from farley.cli.session import session, show, show_json
+from farley.cli.session import say, session, show, show_json
 
 app = command_app()
 
@@ -63,4 +63,8 @@ def agenda(
         return
     from farley.render.agenda import agenda_document
 
-    show(agenda_document(found, run.now))
+    document = agenda_document(found, run.now)
+    if document.blocks:
+        show(document)
+    else:
+        say(f"Nothing coming up in the next {days} day{'' if days == 1 else 's'}.")

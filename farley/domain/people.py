@@ -169,11 +169,22 @@ def _refuse_taken_email(store: Store, person_id: int, email: str, key: str) -> N
         )
 
 
+def check_tag(tag: str) -> str:
+    """A tag as typed, refused if it holds a comma: lists and CSV split on them."""
+    if "," in tag:
+        words = " ".join(part.strip() for part in tag.split(",") if part.strip())
+        raise InvalidInput(
+            f'a tag cannot hold a comma: "{tag}"; give each tag as its own word'
+            + (f" ({words})" if words else "")
+        )
+    return tag
+
+
 def add_tags(store: Store, person_id: int, tags: list[str]) -> list[str]:
     """Tag a person; returns the tags that were new to them."""
     added = []
     for tag in tags:
-        cleaned = tag.strip().lstrip("#")
+        cleaned = check_tag(tag).strip().lstrip("#")
         if not cleaned:
             raise InvalidInput("an empty tag was given: tags are words like client")
         cursor = store.execute(
@@ -269,8 +280,9 @@ def list_people(
         f"""SELECT *,
             (SELECT group_concat(tag, char(31)) FROM tags
              WHERE person_id = people.id) AS tag_list,
-            (SELECT group_concat(kind || char(30) || value, char(31))
-             FROM contact_points WHERE person_id = people.id) AS contact_list
+            (SELECT group_concat(
+                kind || char(30) || coalesce(label, '') || char(30) || value, char(31)
+             ) FROM contact_points WHERE person_id = people.id) AS contact_list
         FROM people {clause} ORDER BY name COLLATE NOCASE, id""",
         params,
     )
@@ -299,8 +311,13 @@ def _listed_person(row: Any) -> Person:
     person = _person_from_row(row)
     person.tags = sorted(row["tag_list"].split("\x1f")) if row["tag_list"] else []
     contacts = row["contact_list"].split("\x1f") if row["contact_list"] else []
-    person.contacts = [ContactPoint(*item.split("\x1e", 1)) for item in contacts]
+    person.contacts = [_listed_point(item) for item in contacts]
     return person
+
+
+def _listed_point(item: str) -> ContactPoint:
+    kind, label, value = item.split("\x1e", 2)
+    return ContactPoint(kind, value, label or None)
 
 
 def edit_person(

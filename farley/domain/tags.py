@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from farley.domain.people import add_tags
+from farley.domain.people import add_tags, check_tag
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
 
@@ -14,17 +14,6 @@ class TagCount:
     tag: str
     people: int
     cadence: str | None = None
-
-
-def check_tag(tag: str) -> str:
-    """A tag as typed, refused if it holds a comma: lists and CSV split on them."""
-    if "," in tag:
-        words = " ".join(part.strip() for part in tag.split(",") if part.strip())
-        raise InvalidInput(
-            f'a tag cannot hold a comma: "{tag}"; give each tag as its own word'
-            + (f" ({words})" if words else "")
-        )
-    return tag
 
 
 def tag_person(store: Store, person_id: int, tags: list[str]) -> list[str]:

@@ -29,8 +29,6 @@ def agenda_document(agenda: Agenda, now: datetime) -> Document:
     dates += _more(agenda.dates_total, len(agenda.dates), "farley agenda --all")
     document.add(Section("Dates", dates))
     document.add(Section("Keep in touch", _touch_lines(agenda, now)))
-    if not document.blocks:
-        document.add(Section(None, [line("Nothing coming up.")]))
     return document
 
 

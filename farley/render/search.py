@@ -23,10 +23,6 @@ def search_document(result: Result, now: datetime) -> Document:
 
 def _summary(result: Result) -> str:
     shown, total, quoted = len(result.hits), result.total, f'"{result.query}"'
-    if result.expression is None:
-        return (
-            f"Nothing to search for in {quoted}: give a word, e.g. farley search budget"
-        )
     if result.more:
         return (
             f"More than {RANK_CAP} hits for {quoted}: the {shown} newest "
