@@ -278,7 +278,17 @@ def test_import_json_counts_the_rows(ok):
         "skipped": 1,
         "rows": [],
         "bad": [],
+        "notices": [],
     }
+
+
+def test_import_json_carries_what_was_said_on_stderr(ok, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("name,birthday\nAnna Kowalska,25/12/1980\n")
+    run = ok("import", str(path), "--json")
+    assert json.loads(run.out)["notices"] == [
+        "Dates read day first (line 2: 25/12/1980)"
+    ]
 
 
 @pytest.mark.parametrize(

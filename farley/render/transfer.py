@@ -104,6 +104,8 @@ def import_data(report: ImportReport) -> dict[str, Any]:
             for row in report.rows
         ],
         "bad": [{"line": bad.line, "reason": bad.reason} for bad in report.bad],
+        # What was also said on stderr: the order dates were read in, and the like.
+        "notices": report.notices,
     }
 
 
