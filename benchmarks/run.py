@@ -133,6 +133,7 @@ def build(people: int, notes: int, farley: list[str]) -> Built:
     target, facts = DATA / f"farley-{key}.db", DATA / f"farley-{key}.json"
     if target.exists() and facts.exists():
         say(f"Using {target}")
+        _upgrade(target, farley)
         return Built(**json.loads(facts.read_text()))
     say(f"Building {target} ({people:,} people, {notes:,} notes)")
     work = DATA / f"build-{key}"
@@ -144,6 +145,24 @@ def build(people: int, notes: int, farley: list[str]) -> Built:
     built.path = str(target)
     facts.write_text(json.dumps(asdict(built), indent=2))
     return built
+
+
+def _upgrade(cached: Path, farley: list[str]) -> None:
+    """Bring a file cached by an older Farley to this schema, once, before timing.
+
+    Left alone, the first timed command would upgrade it, and every fresh copy
+    of it that an import is timed on would be upgraded again, copy and all.
+    """
+    with closing(sqlite3.connect(cached)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    run_once([*farley, "stats"], environment(cached))
+    with closing(sqlite3.connect(cached)) as conn:
+        upgraded = conn.execute("PRAGMA user_version").fetchone()[0] != version
+    if upgraded:
+        say(f"  upgraded it from schema {version}")
+        # The copy Farley keeps before an upgrade: the cache has no use for it.
+        for copy in cached.parent.glob(f"{cached.name}.v{version}*.bak"):
+            copy.unlink()
 
 
 def _build_in(work: Path, people: int, notes: int, farley: list[str]) -> Built:
