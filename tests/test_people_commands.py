@@ -318,3 +318,13 @@ def test_list_json_gives_each_contact_point_its_label(ok, tmp_path):
             {"kind": "phone", "value": "+44 7700 900123", "label": "mobile"}
         ],
     }
+
+
+def test_plain_list_keeps_its_columns_aligned_after_wide_and_combined_letters(ok):
+    ok("add", "李小龍", "--company", "功夫")
+    ok("add", "Zoe\u0301 Fairbanks", "--company", "Acme")
+    assert ok("list").out == (
+        "id  name           company  title  email  tags\n"
+        "2   Zoe\u0301 Fairbanks  Acme\n"
+        "1   李小龍         功夫\n"
+    )

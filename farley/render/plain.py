@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unicodedata import combining, east_asian_width
+
 from farley.render.document import Document, Line, Section, Table, plain_text
 
 MARKS = {"danger": "!! ", "warn": "! "}
@@ -44,13 +46,30 @@ def _table(table: Table) -> str:
     widths = [len(column) for column in table.columns]
     for row in cells:
         widths = [
-            max(width, len(cell)) for width, cell in zip(widths, row, strict=True)
+            max(width, columns(cell)) for width, cell in zip(widths, row, strict=True)
         ]
     rows = [table.columns, *cells]
     lines = [
-        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip()
         for r in rows
     ]
     if table.title:
         lines.insert(0, table.title)
     return "\n".join(lines)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns the text takes: CJK takes two, accents none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if combining(char) else _COLUMNS.get(east_asian_width(char), 1)
+        for char in text
+    )
+
+
+_COLUMNS = {"W": 2, "F": 2}
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - columns(text))
