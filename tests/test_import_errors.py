@@ -205,3 +205,11 @@ def test_an_export_from_a_newer_farley_is_refused(farley, ok, tmp_path, monkeypa
         f"knows {LATEST}): upgrade Farley to import it\n"
     )
     assert json.loads(ok("list", "--json").out) == []
+
+
+def test_a_name_too_long_to_be_a_name_is_a_bad_row(farley, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("name,company\n" + "x" * 300 + ",Acme\n")
+    run = farley("import", str(path))
+    assert run.code == 2
+    assert "line 2: a name of 300 characters is too long" in run.err

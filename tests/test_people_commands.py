@@ -328,3 +328,13 @@ def test_plain_list_keeps_its_columns_aligned_after_wide_and_combined_letters(ok
         "2   Zoe\u0301 Fairbanks  Acme\n"
         "1   李小龍         功夫\n"
     )
+
+
+def test_a_name_too_long_to_be_a_name_is_refused(farley, ok):
+    run = farley("add", "x" * 5000)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "farley: a name of 5,000 characters is too long: give one of at most 200 "
+        "(a fact or a note can hold the rest)\n"
+    )
+    assert json.loads(ok("list", "--json").out) == []

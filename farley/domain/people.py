@@ -43,10 +43,19 @@ class NewPerson:
     birthday: PartialDate | None = None
 
 
+# Longer than any name, short enough that one slip does not widen every list.
+LONGEST_NAME = 200
+
+
 def check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidInput('a person needs a name: farley add "Dana Whitfield"')
+    if len(cleaned) > LONGEST_NAME:
+        raise InvalidInput(
+            f"a name of {len(cleaned):,} characters is too long: give one of at "
+            f"most {LONGEST_NAME} (a fact or a note can hold the rest)"
+        )
     return cleaned
 
 

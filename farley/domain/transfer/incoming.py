@@ -11,6 +11,7 @@ from typing import Any
 
 from farley.dates.format import MONTH_NAMES, PartialDate, to_iso
 from farley.domain.contacts import normalize_email, normalize_phone, normalize_url
+from farley.domain.people import LONGEST_NAME
 from farley.domain.readers import BadRow, ContactRecord
 from farley.errors import DateError, InvalidInput
 
@@ -268,6 +269,8 @@ def _prepare(
     name = one_line(record.name)
     if not name:
         raise InvalidInput("no name")
+    if len(name) > LONGEST_NAME:
+        raise InvalidInput(f"a name of {len(name):,} characters is too long")
     incoming = Incoming(record.line, name, _text_fields(record, texts))
     met_on = record.met_on
     if met_on and not met_on.isspace():
