@@ -107,3 +107,22 @@ def test_a_file_from_a_newer_farley_is_refused(farley, tmp_path):
         f"this one knows {LATEST}): upgrade Farley to open it\n"
     )
     assert path.read_bytes() == before
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_alone(farley, tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (number INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+
+    run = farley("--db", str(path), "list")
+
+    assert run.code == 6
+    assert run.err == (
+        f"farley: {path} is another program's SQLite file, not a Farley one: "
+        "give another path with --db\n"
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]

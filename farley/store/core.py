@@ -121,7 +121,9 @@ def open_store(path: Path, notice: Notice = _ignore, create: bool = True) -> Sto
     store = Store(path, conn)
     try:
         _configure(conn)
-        _version(store)  # refuse a newer file before WAL mode changes its header
+        # Refused before WAL mode changes the header: a newer file, another's.
+        if not _version(store):
+            _check_ours(store)
         _use_wal(conn)
         _migrate(store, notice)
     except sqlite3.DatabaseError as exc:
@@ -229,7 +231,7 @@ def _migrate(store: Store, notice: Notice) -> None:
     version = _version(store)
     if version == LATEST:
         return
-    if version > 0 or store.value("SELECT count(*) FROM sqlite_master"):
+    if version > 0:
         backup = _free_name(store.path, f".v{version}.bak")
         backup_to(store, backup)
         notice(f"Upgrading {store.path} to schema {LATEST}; a copy is in {backup}")
@@ -239,6 +241,17 @@ def _migrate(store: Store, notice: Notice) -> None:
         for number in range(version, LATEST):
             _run_script(store.conn, MIGRATIONS[number])
         store.execute(f"PRAGMA user_version = {LATEST}")
+
+
+def _check_ours(store: Store) -> None:
+    """Refuse a file with tables but no schema number: another program's."""
+    # Farley's first migration numbers the file in the transaction that makes
+    # its tables, so a Farley file is never one without the other.
+    if store.value("SELECT count(*) FROM sqlite_master"):
+        raise StoreError(
+            f"{store.path} is another program's SQLite file, not a Farley one: "
+            "give another path with --db"
+        )
 
 
 def _version(store: Store) -> int:
