@@ -88,9 +88,9 @@ def test_undo_refuses_when_a_person_it_added_has_a_note_since(farley, ok, data_f
     run = farley("import", "undo")
     assert run.code == 5
     assert run.err == (
-        "farley: batch 1 can't be undone: Sofia Marchetti (id 3) has had notes, "
-        "facts or links added since, by hand or by a later import; undo later "
-        "imports or remove those first\n"
+        "farley: batch 1 can't be undone: Sofia Marchetti (id 3) has notes from "
+        "after it, by hand or by a later import; undo later imports or remove "
+        "those first\n"
     )
     assert dump(data_file) == before
 
@@ -211,3 +211,11 @@ def test_undo_leaves_rows_that_took_the_ids_of_removed_ones(ok, monkeypatch):
         "grace@savannah.ventures"
     ]
     assert [f["value"] for f in grace["facts"]] == ["marathons"]
+
+
+def test_undo_names_what_was_added_since_to_someone_it_added(farley, ok):
+    ok("import", "import_linkedin.csv")
+    ok("remind", "Sofia Marchetti", "Send the brochure")
+    run = farley("import", "undo")
+    assert run.code == 5
+    assert "Sofia Marchetti (id 3) has reminders from after it" in run.err

@@ -48,27 +48,54 @@ def _ours(table: str, alias: str | None = None) -> str:
             AND c.last_id IS NOT NULL AND {stamp} = c.old_value))"""
 
 
-def _added_since() -> list[str]:
-    """Rows tied to a person the batch added that the batch did not add itself."""
+def _added_since() -> list[tuple[str, str]]:
+    """What may be tied to a person the batch added without being the batch's own.
+
+    Each is (what it is, a query for such a person).
+    """
     owned = [
-        f"""SELECT person_id FROM {table} WHERE person_id IN temp.undo_people
-        AND NOT {_ours(table)}"""
-        for table in ("facts", "contact_points", "important_dates", "reminders")
+        (
+            what,
+            f"""SELECT person_id FROM {table} WHERE person_id IN temp.undo_people
+            AND NOT {_ours(table)}""",
+        )
+        for what, table in (
+            ("facts", "facts"),
+            ("emails, phones or web addresses", "contact_points"),
+            ("dates", "important_dates"),
+            ("reminders", "reminders"),
+        )
     ]
     return [
         *owned,
-        """SELECT person_id FROM tags WHERE person_id IN temp.undo_people
-        AND (person_id, tag) NOT IN (SELECT row_id, old_value FROM import_changes
-            WHERE batch_id = :batch AND table_name = 'tags')""",
-        f"""SELECT person_id FROM note_people WHERE person_id IN temp.undo_people
-        AND note_id NOT IN (SELECT n.id FROM notes n WHERE {_ours("notes", "n")})""",
-        f"""SELECT person_id FROM meeting_people WHERE person_id IN temp.undo_people
-        AND meeting_id NOT IN (
-            SELECT m.id FROM meetings m WHERE {_ours("meetings", "m")})""",
-        """SELECT person_id FROM relationships
-        WHERE (person_id IN temp.undo_people) <> (other_id IN temp.undo_people)""",
-        """SELECT introduced_by FROM people WHERE introduced_by IN temp.undo_people
-        AND id NOT IN temp.undo_people""",
+        (
+            "tags",
+            """SELECT person_id FROM tags WHERE person_id IN temp.undo_people
+            AND (person_id, tag) NOT IN (SELECT row_id, old_value FROM import_changes
+                WHERE batch_id = :batch AND table_name = 'tags')""",
+        ),
+        (
+            "notes",
+            f"""SELECT person_id FROM note_people WHERE person_id IN temp.undo_people
+            AND note_id NOT IN (
+                SELECT n.id FROM notes n WHERE {_ours("notes", "n")})""",
+        ),
+        (
+            "meetings",
+            f"""SELECT person_id FROM meeting_people
+            WHERE person_id IN temp.undo_people AND meeting_id NOT IN (
+                SELECT m.id FROM meetings m WHERE {_ours("meetings", "m")})""",
+        ),
+        (
+            "links to people the batch did not add",
+            """SELECT person_id FROM relationships
+            WHERE (person_id IN temp.undo_people) <> (other_id IN temp.undo_people)""",
+        ),
+        (
+            "people they introduced",
+            """SELECT introduced_by FROM people
+            WHERE introduced_by IN temp.undo_people AND id NOT IN temp.undo_people""",
+        ),
     ]
 
 
@@ -236,14 +263,14 @@ def _check_added_since(store: Store, batch: Batch) -> None:
         {"batch": batch.id},
     )
     try:
-        for query in _added_since():
+        for what, query in _added_since():
             person = store.value(f"{query} LIMIT 1", {"batch": batch.id})
             if person is not None:
                 name = store.value("SELECT name FROM people WHERE id = ?", (person,))
                 raise Conflict(
-                    f"batch {batch.id} can't be undone: {name} (id {person}) has had "
-                    "notes, facts or links added since, by hand or by a later "
-                    "import; undo later imports or remove those first"
+                    f"batch {batch.id} can't be undone: {name} (id {person}) has "
+                    f"{what} from after it, by hand or by a later import; undo "
+                    "later imports or remove those first"
                 )
     finally:
         store.execute("DROP TABLE temp.undo_people")
