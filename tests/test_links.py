@@ -1,5 +1,7 @@
 """Links between people, each read correctly from both sides."""
 
+import json
+
 import pytest
 
 from farley.domain.links import relations_of
@@ -78,10 +80,28 @@ def test_every_link_reads_right_from_both_sides(
     ok, store, relation, toms, danas, message
 ):
     assert ok("link", "dana", "tom", "--as", relation).out == f"Linked: {message}\n"
-    [from_dana] = relations_of(store, 1)
     [from_tom] = relations_of(store, 2)
-    assert (from_dana.other.name, from_dana.relation) == ("Tom Baker", toms)
     assert (from_tom.other.name, from_tom.relation) == ("Dana Whitfield", danas)
+    if relation == "introduced":
+        # Who introduced Dana is on her own record, as --introduced-by puts it.
+        dana = json.loads(ok("show", "dana", "--json").out)["person"]
+        assert dana["introduced_by"]["name"] == "Tom Baker"
+        assert relations_of(store, 1) == []
+        return
+    [from_dana] = relations_of(store, 1)
+    assert (from_dana.other.name, from_dana.relation) == ("Tom Baker", toms)
+
+
+@pytest.mark.usefixtures("two")
+def test_a_second_introducer_is_refused_whichever_command_named_the_first(ok, farley):
+    ok("add", "Sam Lee", "--introduced-by", "tom")
+    run = farley("link", "sam", "dana", "--as", "introduced")
+    assert run.code == 5
+    assert run.err == (
+        "farley: Sam Lee was introduced by Tom Baker already: "
+        "farley edit 3 --introduced-by 1 changes it\n"
+    )
+    assert "Sam Lee — was introduced by them" in ok("show", "tom").out
 
 
 @pytest.mark.usefixtures("two")
@@ -164,7 +184,7 @@ def test_the_brief_shows_linked_people_and_who_introduced_them(ok):
     ok("link", "dana", "sam", "--as", "introduced")
     brief = ok("brief", "dana").out
     assert "Tom Baker — spouse" in brief
-    assert "Sam Lee — introduced them" in brief
+    assert "Sam Lee — introduced you" in brief
     assert "Dana Whitfield — was introduced by them" in ok("brief", "sam").out
 
 

@@ -41,6 +41,8 @@ def link(store: Store, person: PersonRef, other: PersonRef, relation: str) -> Re
     relation = check_relation(relation)
     if person.id == other.id:
         raise InvalidInput("a person cannot be linked to themselves: name two people")
+    if relation == "introduced":
+        return _introduce(store, person, other)
     on_file = _links_between(store, person, other)
     if any(_seen_from(person, row) == relation for row in on_file):
         return Relation(other, relation)
@@ -58,6 +60,34 @@ def link(store: Store, person: PersonRef, other: PersonRef, relation: str) -> Re
             (person.id, other.id, relation),
         )
     return Relation(other, relation)
+
+
+def _introduce(store: Store, person: PersonRef, other: PersonRef) -> Relation:
+    """Record that `other` introduced `person`: the introducer on their record."""
+    # One place holds who introduced someone, whether given to add, edit or
+    # link, so that two commands cannot name two introducers.
+    current = store.one(
+        """SELECT p.id, p.name FROM people p
+        JOIN people them ON them.introduced_by = p.id WHERE them.id = ?""",
+        (person.id,),
+    )
+    if current is not None and current["id"] != other.id:
+        raise Conflict(
+            f"{person.name} was introduced by {current['name']} already: "
+            f"farley edit {person.id} --introduced-by {other.id} changes it"
+        )
+    if store.value("SELECT introduced_by FROM people WHERE id = ?", (other.id,)) == (
+        person.id
+    ):
+        raise Conflict(
+            f"{person.name} introduced {other.name} already, so it cannot also be "
+            "the other way round: unlink them first to turn it round"
+        )
+    with store.transaction():
+        store.execute(
+            "UPDATE people SET introduced_by = ? WHERE id = ?", (other.id, person.id)
+        )
+    return Relation(other, "introduced")
 
 
 def _links_between(store: Store, person: PersonRef, other: PersonRef) -> list[Any]:
@@ -100,7 +130,10 @@ def unlink(
     Named from either side (manager or report) it is the same link.
     """
     relation = check_relation(relation) if relation else None
+    introductions = _unintroduce(store, person, other, relation)
     on_file = _links_between(store, person, other)
+    if introductions and not on_file:
+        return introductions
     if not on_file:
         raise NotFound(
             f"{person.name} and {other.name} are not linked: see farley show"
@@ -112,7 +145,7 @@ def unlink(
         sql += " AND relation IN (?, ?)"
         params = (*params, relation, INVERSE[relation])
     with store.transaction():
-        removed = store.execute(sql, params).rowcount
+        removed = store.execute(sql, params).rowcount + introductions
     if not removed:
         words = " and ".join(dict.fromkeys(row["relation"] for row in on_file))
         raise NotFound(
@@ -121,15 +154,36 @@ def unlink(
     return removed
 
 
+def _unintroduce(
+    store: Store, person: PersonRef, other: PersonRef, relation: str | None
+) -> int:
+    """Clear an introduction between the two, either way round; how many."""
+    if relation not in (None, "introduced"):
+        return 0
+    with store.transaction():
+        return store.execute(
+            """UPDATE people SET introduced_by = NULL
+            WHERE (id = ? AND introduced_by = ?) OR (id = ? AND introduced_by = ?)""",
+            (person.id, other.id, other.id, person.id),
+        ).rowcount
+
+
 def relations_of(store: Store, person_id: int) -> list[Relation]:
-    """Everyone linked to the person, with how they stand to them."""
+    """Everyone linked to the person, with how they stand to them.
+
+    The people they introduced are among them; who introduced them is on
+    their own record.
+    """
     rows = store.query(
         """SELECT p.id, p.name, p.company, r.relation, 0 AS reverse FROM relationships r
             JOIN people p ON p.id = r.other_id WHERE r.person_id = ?
         UNION ALL
         SELECT p.id, p.name, p.company, r.relation, 1 FROM relationships r
-            JOIN people p ON p.id = r.person_id WHERE r.other_id = ?""",
-        (person_id, person_id),
+            JOIN people p ON p.id = r.person_id WHERE r.other_id = ?
+        UNION ALL
+        SELECT p.id, p.name, p.company, 'introduced', 1 FROM people p
+            WHERE p.introduced_by = ?""",
+        (person_id, person_id, person_id),
     )
     relations = [
         Relation(
