@@ -56,8 +56,8 @@ LEAN_FREE = [
     ("the 4th of December 2026", date(2026, 12, 4)),
     ("Fri 4 Dec 2026", date(2026, 12, 4)),
     ("Friday, December 4th, 2026", date(2026, 12, 4)),
-    ("4/12/2026", date(2026, 4, 12)),
-    ("4-12-2026", date(2026, 4, 12)),
+    ("4/13/2026", date(2026, 4, 13)),
+    ("13-4-2026", date(2026, 4, 13)),
     ("4 Dec 2026 15:30", at(2026, 12, 4, 15, 30)),
     ("Dec 4 2026 at 3pm", at(2026, 12, 4, 15)),
     ("3pm", at(2026, 12, 3, 15)),
@@ -129,7 +129,7 @@ LEANING = [
     ("Dec 2", date(2027, 12, 2), date(2026, 12, 2)),
     ("12 Apr", date(2027, 4, 12), date(2026, 4, 12)),
     ("April 12th", date(2027, 4, 12), date(2026, 4, 12)),
-    ("4/12", date(2027, 4, 12), date(2026, 4, 12)),
+    ("4/13", date(2027, 4, 13), date(2026, 4, 13)),
     ("Dec 4 3pm", at(2026, 12, 4, 15), at(2025, 12, 4, 15)),
     ("Feb 29", date(2028, 2, 29), date(2024, 2, 29)),
 ]
@@ -245,9 +245,9 @@ def test_a_numeric_date_that_can_only_be_day_first_is_read_that_way() -> None:
 
 
 def test_two_digit_years_are_read_against_now_not_the_clock() -> None:
-    assert parse_when("4/12/95", NOW) == date(1995, 4, 12)
+    assert parse_when("4/12/95", NOW, dayfirst=False) == date(1995, 4, 12)
     later = datetime(2090, 1, 1, tzinfo=ZONE)
-    assert parse_when("4/12/95", later) == date(2095, 4, 12)
+    assert parse_when("4/12/95", later, dayfirst=False) == date(2095, 4, 12)
 
 
 def test_a_named_offset_keeps_its_own_zone() -> None:
@@ -437,7 +437,7 @@ PARTIAL = [
     ("1980-04-12", PartialDate(4, 12, 1980)),
     ("--04-12", PartialDate(4, 12)),
     ("--0412", PartialDate(4, 12)),
-    ("04-12", PartialDate(4, 12)),
+    ("04-13", PartialDate(4, 13)),
     ("19800412", PartialDate(4, 12, 1980)),
     ("1980-04-12T00:00:00Z", PartialDate(4, 12, 1980)),
     ("1980-04-12T23:30:00-05:00", PartialDate(4, 12, 1980)),
@@ -446,8 +446,8 @@ PARTIAL = [
     ("April 12th", PartialDate(4, 12)),
     ("12 Apr 1980", PartialDate(4, 12, 1980)),
     ("April 12, 1980", PartialDate(4, 12, 1980)),
-    ("4/12/1980", PartialDate(4, 12, 1980)),
-    ("4/12", PartialDate(4, 12)),
+    ("4/13/1980", PartialDate(4, 13, 1980)),
+    ("13/4", PartialDate(4, 13)),
     ("Feb 29", PartialDate(2, 29)),
     ("--02-29", PartialDate(2, 29)),
     ("29 Feb 1980", PartialDate(2, 29, 1980)),
@@ -466,14 +466,14 @@ def test_dayfirst_applies_to_birthdays_too() -> None:
 
 
 def test_a_two_digit_birth_year_is_never_in_the_future() -> None:
-    assert parse_partial_date("4/12/80", NOW) == PartialDate(4, 12, 1980)
-    assert parse_partial_date("4/12/26", NOW) == PartialDate(4, 12, 2026)
-    assert parse_partial_date("4/12/27", NOW) == PartialDate(4, 12, 1927)
+    assert parse_partial_date("4/13/80", NOW) == PartialDate(4, 13, 1980)
+    assert parse_partial_date("4/13/26", NOW) == PartialDate(4, 13, 2026)
+    assert parse_partial_date("4/13/27", NOW) == PartialDate(4, 13, 1927)
 
 
 def test_a_two_digit_birth_year_without_now_asks_for_the_year_in_full() -> None:
     with pytest.raises(DateError, match="in full"):
-        parse_partial_date("4/12/80")
+        parse_partial_date("4/13/80")
 
 
 PARTIAL_GARBAGE = [

@@ -11,14 +11,17 @@ from farley.dates.format import PartialDate
 from farley.dates.written import (
     MONTHS,
     WEEKDAYS,
+    AmbiguousDate,
     read_day_month_year,
     read_day_of_month,
     read_written,
+    refuse_swapped,
 )
 from farley.errors import DateError
 
 __all__ = [
     "ACCEPTED_FORMS",
+    "AmbiguousDate",
     "MONTHS",
     "PARTIAL_FORMS",
     "WEEKDAYS",
@@ -53,7 +56,7 @@ class _Reading:
 
     now: datetime
     lean: str
-    dayfirst: bool
+    dayfirst: bool | None
 
     @property
     def today(self) -> date:
@@ -61,9 +64,12 @@ class _Reading:
 
 
 def parse_when(
-    text: str, now: datetime, lean: str = "future", dayfirst: bool = False
+    text: str, now: datetime, lean: str = "future", dayfirst: bool | None = None
 ) -> date | datetime:
     """Read a date, or an aware datetime when a time of day was given.
+
+    dayfirst says how to read 4/12/2026; None, for what is typed, refuses a
+    numeric date whose day and month could be either way round (AmbiguousDate).
 
     A weekday, a day without a year or a bare day of the month ("the 15th")
     is the nearest one on or before today when lean is "past", on or after
@@ -82,7 +88,7 @@ def parse_when(
 
 
 def parse_date(
-    text: str, now: datetime, lean: str = "future", dayfirst: bool = False
+    text: str, now: datetime, lean: str = "future", dayfirst: bool | None = None
 ) -> date:
     """Read a date; a time of day, if given, is dropped."""
     found = parse_when(text, now, lean, dayfirst)
@@ -94,7 +100,7 @@ def parse_datetime(
     now: datetime,
     lean: str = "future",
     default_time: time | None = None,
-    dayfirst: bool = False,
+    dayfirst: bool | None = None,
 ) -> datetime:
     """Read an aware datetime, using default_time when none was typed."""
     found = parse_when(text, now, lean, dayfirst)
@@ -110,7 +116,7 @@ def parse_datetime(
 
 
 def parse_partial_date(
-    text: str, now: datetime | None = None, dayfirst: bool = False
+    text: str, now: datetime | None = None, dayfirst: bool | None = None
 ) -> PartialDate:
     """Read a birthday or an anniversary, whose year may be left out.
 
@@ -289,14 +295,18 @@ _PARTIAL_PATTERNS = tuple(
         r"(?P<month>\d{2})-(?P<day>\d{2})",
     )
 )
+# The one ISO-like form without a year mark: "04-12" is also read 4 Dec.
+_MONTH_DAY = re.compile(r"\d{2}-\d{2}", re.ASCII)
 _PARTIAL_WITH_TIME = re.compile(r"\d{4}-?\d{2}-?\d{2}t\S+", re.ASCII)
 
 
 def _read_partial(
-    words: str, now: datetime | None, dayfirst: bool
+    words: str, now: datetime | None, dayfirst: bool | None
 ) -> PartialDate | None:
     found = _read_partial_iso(words)
     if found is not None:
+        if dayfirst is None and _MONTH_DAY.fullmatch(words):
+            refuse_swapped(words, found.month, found.day, None)
         return found
     latest_year = None if now is None else now.year
     parts = read_day_month_year(words.split(" "), dayfirst, latest_year)

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from dateutil.parser import parser, parserinfo
 
-from farley.dates.format import format_date
-from farley.errors import DateError
+from farley.dates.format import MONTH_NAMES, format_date
+from farley.errors import DateError, InvalidInput
 
 # The names dateutil knows, so that what passes the checks here reads there.
 MONTHS = {
@@ -30,6 +30,8 @@ _NUMERIC_DATE = re.compile(
     re.ASCII,
 )
 
+_DAY_AND_MONTH = re.compile(r"(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})", re.ASCII)
+
 # Two defaults that differ in every field: a field dateutil returns the same
 # under both was typed; one that differs was filled in. Both are leap years,
 # so a yearless "Feb 29" still reads.
@@ -37,8 +39,37 @@ _DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0), datetime(1972, 2, 2, 1, 1, 1))
 _FIELDS = ("year", "month", "day", "hour", "minute", "second")
 
 
-def read_written(words: str, today: date, lean: str, dayfirst: bool) -> date | None:
-    """Read "4 Dec 2026", "Fri, December 4th", "4/12/2026" and the like."""
+class AmbiguousDate(InvalidInput):
+    """A numeric date typed whose day and month could be either way round.
+
+    Not a DateError: callers that try a phrase as a date and take it as text
+    when it is none must not swallow this one.
+    """
+
+
+def refuse_swapped(text: str, first: int, second: int, year: int | None) -> None:
+    """Refuse day and month numbers that read as a date either way round."""
+    if first == second or not (1 <= first <= 12 and 1 <= second <= 12):
+        return
+    dayfirst, monthfirst = _day_month(first, second), _day_month(second, first)
+    if year is None:
+        advice = f"write the month in words, e.g. {dayfirst}"
+    else:
+        advice = f"write {year:04d}-{second:02d}-{first:02d} or {dayfirst} {year}"
+    raise AmbiguousDate(f'"{text}" could be {dayfirst} or {monthfirst}: {advice}')
+
+
+def _day_month(day: int, month: int) -> str:
+    return f"{day} {MONTH_NAMES[month - 1]}"
+
+
+def read_written(
+    words: str, today: date, lean: str, dayfirst: bool | None
+) -> date | None:
+    """Read "4 Dec 2026", "Fri, December 4th", "4/12/2026" and the like.
+
+    With dayfirst None, a numeric date that reads both ways is refused.
+    """
     tokens = words.split(" ")
     weekday = WEEKDAYS.get(tokens[0])
     if weekday is not None:
@@ -112,13 +143,22 @@ def _on_lean_side(found: date, today: date, lean: str) -> bool:
 
 
 def read_day_month_year(
-    tokens: list[str], dayfirst: bool, latest_year: int | None
+    tokens: list[str], dayfirst: bool | None, latest_year: int | None
 ) -> tuple[int | None, int, int] | None:
-    """Return (year or None, month, day) if the tokens are a whole date."""
+    """Return (year or None, month, day) if the tokens are a whole date.
+
+    With dayfirst None, a numeric date that reads both ways is refused.
+    """
     if not _is_date_shape(tokens):
         return None
     if latest_year is None and _has_short_year(tokens):
         raise DateError(f'write the year of "{" ".join(tokens)}" in full, e.g. 1980')
+
+    pair = None
+    if dayfirst is None:
+        # Typed: 13/12 reads one way only; 4/12 is refused once known to be a date.
+        pair = _DAY_AND_MONTH.match(tokens[0]) if len(tokens) == 1 else None
+        dayfirst = pair is not None and int(pair["first"]) > 12
 
     text = " ".join(token.rstrip(".") for token in tokens)
     reader = _parser(latest_year or 9999)
@@ -131,6 +171,8 @@ def read_day_month_year(
     if typed & {"hour", "minute", "second"} or not {"month", "day"} <= typed:
         return None
     year = first.year if "year" in typed else None
+    if pair is not None:
+        refuse_swapped(tokens[0], int(pair["first"]), int(pair["second"]), year)
     return year, first.month, first.day
 
 
