@@ -29,10 +29,32 @@ from farley.domain.followups import FollowUp, find_follow_ups
         ("todo: ask about Leeds, by Dec 4th", ("ask about Leeds", date(2026, 12, 4))),
         ("todo: by tomorrow", ("by tomorrow", date(2026, 12, 4))),
         ("todo: pay by card by friday", ("pay by card", date(2026, 12, 4))),
+        ("todo: intro to Sam on 12 Jan", ("intro to Sam", date(2027, 1, 12))),
+        ("todo: send x on 12 Dec", ("send x", date(2026, 12, 12))),
+        ("todo: call on friday 3pm", ("call", date(2026, 12, 4))),
+        # A phrase at the end that can only be a time needs no keyword.
+        ("todo: call her tomorrow", ("call her", date(2026, 12, 4))),
+        ("todo: call her tonight", ("call her", date(2026, 12, 3))),
+        ("todo: call her today.", ("call her", date(2026, 12, 3))),
+        ("todo: ping her next week", ("ping her", date(2026, 12, 10))),
+        ("todo: renewal next month", ("renewal", date(2027, 1, 3))),
+        (">> check budget in 2 weeks", ("check budget", date(2026, 12, 17))),
+        ("todo: chase legal in 3 days", ("chase legal", date(2026, 12, 6))),
+        ("todo: call Sam monday", ("call Sam", date(2026, 12, 7))),
+        ("todo: call Sam next Monday", ("call Sam", date(2026, 12, 7))),
+        ("todo: send y 2026-12-10", ("send y", date(2026, 12, 10))),
+        ("todo: tomorrow", ("tomorrow", date(2026, 12, 4))),
         # Only a due phrase at the end sets the day; anything else stays as written.
         ("todo: book flights for 12 Apr", ("book flights for 12 Apr", None)),
-        ("todo: call back next week", ("call back next week", None)),
-        ("todo: intro to Sam on 12 Jan", ("intro to Sam on 12 Jan", None)),
+        ("todo: prep for tomorrow", ("prep for tomorrow", None)),
+        ("todo: book hotel for next week", ("book hotel for next week", None)),
+        ("todo: plan the sunday", ("plan the sunday", None)),
+        ("todo: ask about mum's sunday", ("ask about mum's sunday", None)),
+        ("todo: call back tomorrow morning", ("call back tomorrow morning", None)),
+        ("todo: decide on March launch", ("decide on March launch", None)),
+        ("todo: follow up on pricing", ("follow up on pricing", None)),
+        ("todo: agree on 15", ("agree on 15", None)),
+        ("todo: sum 12 Dec", ("sum 12 Dec", None)),
         ("todo: call back by 3", ("call back by 3", None)),
         ("todo: pay by card", ("pay by card", None)),
         ("todo: cut costs by 10%", ("cut costs by 10%", None)),
@@ -101,6 +123,28 @@ def test_the_note_command_says_which_reminders_it_made(ok):
     assert ok("reminders", "tom").err == "No open reminders.\n"
 
 
+def test_the_note_command_echoes_the_due_dates_read_from_the_ends_of_lines(ok):
+    ok("add", "Dana Whitfield")
+    text = (
+        "Catch-up.\n"
+        "todo: call her tomorrow\n"
+        ">> check budget in 2 weeks\n"
+        "todo: send y 2026-12-10\n"
+        "todo: send x on 12 Dec\n"
+        "todo: ping her next week\n"
+        "todo: book flights for 12 Apr\n"
+    )
+    assert ok("note", "dana", input=text).out == (
+        "Noted for Thu 3 Dec 2026 (note 1)\n"
+        "Reminder 1: call her, due Fri 4 Dec 2026\n"
+        "Reminder 2: check budget, due Thu 17 Dec 2026\n"
+        "Reminder 3: send y, due Thu 10 Dec 2026\n"
+        "Reminder 4: send x, due Sat 12 Dec 2026\n"
+        "Reminder 5: ping her, due Thu 10 Dec 2026\n"
+        "Reminder 6: book flights for 12 Apr\n"
+    )
+
+
 def test_a_note_without_follow_ups_makes_no_reminders(ok):
     ok("add", "Dana Whitfield")
     assert ok("note", "dana", "We went over her todo list").out == (
@@ -131,6 +175,8 @@ def test_the_brief_lists_them_under_open_reminders_until_done(ok):
         ("todo: send invoice by 31 feb", "31 feb"),
         ("todo: renewal due 2027-02-30", "2027-02-30"),
         ("- [ ] finish by friday the report", "friday the report"),
+        ("todo: send x on 31 feb", "31 feb"),
+        ("todo: send y 2026-02-30", "2026-02-30"),
     ],
 )
 def test_an_unreadable_due_date_refuses_the_whole_note(farley, ok, store, line, when):

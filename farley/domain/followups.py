@@ -20,7 +20,22 @@ _MARKER = re.compile(
 # Only a due phrase at the end sets the day: "book flights for 12 Apr" is a
 # task about a date, not one due on it. The last keyword wins ("pay by card by friday").
 _DUE = re.compile(
-    r"^(?:(?P<text>.*)\s+)?(?:by|before|due(?:\s+(?:by|on|before))?)\s*:?\s+(?P<when>\S.*)$",
+    r"^(?:(?P<text>.*)\s+)?(?P<keyword>by|before|on|due(?:\s+(?:by|on|before))?)"
+    r"\s*:?\s+(?P<when>\S.*)$",
+    re.IGNORECASE,
+)
+_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A phrase with no keyword that can only be a time ("call her tomorrow"), unless a
+# word such as "for" makes it part of the task ("prep for tomorrow").
+_BARE_WHEN = re.compile(
+    r"^(?:(?P<text>.*?\S)\s+)?(?P<when>today|tomorrow|tonight|next\s+(?:week|month)"
+    rf"|in\s+\d+\s+(?:days?|weeks?|months?)|(?:(?:next|this)\s+)?(?:{_WEEKDAY})"
+    r"|\d{4}-\d{2}-\d{2})$",
+    re.IGNORECASE,
+)
+_BINDING = re.compile(
+    r"(?:for|of|the|a|an|from|since|until|till|after|about|to|at|in|than|every"
+    r"|each|per|and|or|with|last|this|next|\S+'s)",
     re.IGNORECASE,
 )
 _TRAILING = " \t,;:.-–—"
@@ -31,6 +46,13 @@ _CLOCK_WORD = re.compile(
 # A phrase that tries to be a date, so that failing to read it is a mistake to
 # report ("by 31 feb"), unlike "by email" or "by 10%".
 _NUMERIC_DATE = re.compile(r"\d+[/.-]\d+|\d+(st|nd|rd|th)\b", re.IGNORECASE)
+# "on" is mostly not about time ("decide on March launch"): it sets a day only
+# when every word after it could be part of a date.
+_DATE_WORD = re.compile(
+    r"\d+|\d+(st|nd|rd|th)|\d+[/.-]\d+([/.-]\d+)?|next|this|the|of|at|noon"
+    r"|\d{1,2}(:\d{2})?[ap]m",
+    re.IGNORECASE,
+)
 _DAY_WORDS = {"today", "tomorrow", "tonight", "yesterday"}
 DUE_FORMS = "end the line with a due date, e.g. by friday, by 12 Apr, by 2026-12-04"
 
@@ -66,15 +88,48 @@ def find_follow_ups(text: str, now: datetime) -> list[FollowUp]:
 
 
 def _follow_up(rest: str, line: str, now: datetime) -> FollowUp:
+    """The reminder a marked line asks for: a due phrase at its end dates it."""
+    for found in (_keyword_due(rest, line, now), _bare_due(rest, line, now)):
+        if found is not None:
+            left, due = found
+            return FollowUp(left or rest, due, line)
+    return FollowUp(rest, None, line)
+
+
+def _keyword_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
+    """The text and day of a line ending "by friday", "due 12 Jan", "on 4 Dec"."""
     match = _DUE.match(rest)
     if match is None:
-        return FollowUp(rest, None, line)
+        return None
     when = match["when"].rstrip(_TRAILING)
+    if match["keyword"].casefold() == "on" and not _could_be_a_date(when):
+        return None
     due = _due_on(when, line, now)
     if due is None:
-        return FollowUp(rest, None, line)
-    left = (match["text"] or "").rstrip(_TRAILING)
-    return FollowUp(left or rest, due, line)
+        return None
+    left = re.sub(r"\s+due$", "", match["text"] or "", flags=re.IGNORECASE)
+    return left.rstrip(_TRAILING), due
+
+
+def _bare_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
+    """The text and day of a line ending in a time alone: "call her tomorrow"."""
+    match = _BARE_WHEN.match(rest)
+    if match is None:
+        return None
+    left = match["text"] or ""
+    if left and _BINDING.fullmatch(left.split()[-1]):
+        return None
+    due = _due_on(match["when"], line, now)
+    return (left.rstrip(_TRAILING), due) if due else None
+
+
+def _could_be_a_date(phrase: str) -> bool:
+    from farley.dates.written import MONTHS, WEEKDAYS
+
+    words = re.split(r"[\s,]+", phrase.casefold())
+    known = MONTHS.keys() | WEEKDAYS.keys() | _DAY_WORDS
+    every = all(w in known or _DATE_WORD.fullmatch(w) for w in words)
+    return every and _looks_like_a_date(phrase)
 
 
 def _due_on(when: str, line: str, now: datetime) -> date | None:
@@ -83,8 +138,10 @@ def _due_on(when: str, line: str, now: datetime) -> date | None:
 
     if all(_CLOCK_WORD.fullmatch(word) for word in when.split()):
         return None
+    # The date reader knows today but not tonight, which is the same day here.
+    read = re.sub(r"\btonight\b", "today", when, flags=re.IGNORECASE)
     try:
-        return parse_date(when, now, lean="future")
+        return parse_date(read, now, lean="future")
     except DateError:
         if _looks_like_a_date(when):
             raise DateError(
