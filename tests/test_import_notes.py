@@ -91,8 +91,9 @@ def test_a_name_several_people_share_is_a_bad_row(farley, ok, people, tmp_path):
     path.write_text("date,person,text\n2024-01-02,Sofia Marchetti,Lunch\n")
     run = farley("import", str(path))
     assert run.code == 2
-    assert "line 2: several people are called Sofia Marchetti: name them by email" in (
-        run.err
+    assert (
+        "line 2: several people are called Sofia Marchetti (Sofia Marchetti, id 3;"
+        in (run.err)
     )
 
 

@@ -9,6 +9,7 @@ from operator import itemgetter
 from farley.dates.format import to_iso
 from farley.domain.contacts import normalize_email
 from farley.domain.readers import BadRow, NoteRecord, ReminderRecord
+from farley.domain.resolve import NameIndex
 from farley.domain.transfer import bulk
 from farley.domain.transfer.incoming import DateReader
 from farley.domain.transfer.results import ImportReport, RowOutcome
@@ -55,20 +56,17 @@ _REMINDER_COLUMNS = (
 
 
 class PersonFinder:
-    """Finds whom a row names: by exact email first, then by exact full name."""
+    """Finds whom a row names: by exact email, else by full name as lookup does."""
 
     def __init__(self, store: Store) -> None:
+        self.store = store
         self.emails: dict[str, int] = dict(
             bulk.tuples(
                 store,
                 "SELECT normalized, person_id FROM contact_points WHERE kind = 'email'",
             )
         )
-        self.names: dict[str, int | None] = {}
-        for person_id, name in bulk.tuples(store, "SELECT id, name FROM people"):
-            key = name.casefold()
-            # None marks a name that several people share.
-            self.names[key] = None if key in self.names else person_id
+        self.names = NameIndex(bulk.tuples(store, "SELECT id, name FROM people"))
         # Files name the same people over and over: each text is looked up once.
         self._found: dict[str, int | str] = {}
 
@@ -88,16 +86,22 @@ class PersonFinder:
         query = " ".join(text.split())
         if "@" in query and normalize_email(query) in self.emails:
             return self.emails[normalize_email(query)]
-        key = query.casefold()
-        if key not in self.names:
+        found = self.names.find(query)
+        if not found:
             who = f"with the email {query}" if "@" in query else f"called {query}"
             raise InvalidInput(f"no one {who} on file: import contacts first")
-        found = self.names[key]
-        if found is None:
+        if len(found) > 1:
             raise InvalidInput(
-                f"several people are called {query}: name them by email instead"
+                f"several people are called {query} ({self._listed(found)}): "
+                "name them by email instead"
             )
-        return found
+        return found[0]
+
+    def _listed(self, ids: list[int]) -> str:
+        marks = ", ".join("?" for _ in ids)
+        sql = f"SELECT id, name FROM people WHERE id IN ({marks}) ORDER BY id"
+        rows = bulk.tuples(self.store, sql, ids)
+        return "; ".join(f"{name}, id {person_id}" for person_id, name in rows)
 
 
 def note_kind(kind: str | None) -> str:
