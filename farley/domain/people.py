@@ -273,7 +273,9 @@ def list_people(
     """Everyone (or those with the tag / at the company), by name.
 
     Both filters fold accents and case as names do; the company may be part of one.
+    Names sort as they are compared, so "Élodie" comes among the e's.
     """
+    _refuse_empty_filters(tag, company)
     where, params = [], []
     if tag:
         where.append(
@@ -292,10 +294,20 @@ def list_people(
             (SELECT group_concat(
                 kind || char(30) || coalesce(label, '') || char(30) || value, char(31)
              ) FROM contact_points WHERE person_id = people.id) AS contact_list
-        FROM people {clause} ORDER BY name COLLATE NOCASE, id""",
+        FROM people {clause}""",
         params,
     )
-    return [_listed_person(row) for row in rows]
+    people = [_listed_person(row) for row in rows]
+    people.sort(key=lambda person: (fold(person.name), person.id))
+    return people
+
+
+def _refuse_empty_filters(tag: str | None, company: str | None) -> None:
+    # An empty filter would list everyone, which is never what was asked.
+    if tag is not None and not tag.strip().lstrip("#"):
+        raise InvalidInput("--tag is empty: give a tag, e.g. --tag client")
+    if company is not None and not company.strip():
+        raise InvalidInput("--company is empty: give a company or part of one")
 
 
 def _tags_like(store: Store, tag: str) -> list[str]:
