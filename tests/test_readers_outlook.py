@@ -1,5 +1,6 @@
 """Reading Outlook's contacts CSV, from the desktop app and Outlook on the web."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,9 @@ def test_the_desktop_export_in_windows_1252_keeps_its_accents():
             tags=["Clients", "Golf"],
             notes="Prefers calls after 4pm.\nBudget €40k for Q3.",
             facts=[
+                ("honorific", "Dr."),
                 ("department", "Legal"),
                 ("Home City", "Bath"),
-                ("Title", "Dr."),
                 ("Business Street", "14 Wharf Road"),
                 ("Business Postal Code", "BS1 4RN"),
                 ("Spouse", "Mark"),
@@ -125,4 +126,20 @@ def test_an_exchange_address_with_no_at_sign_is_kept_as_a_fact():
     assert record.emails == []
     assert record.facts == [
         ("E-mail Address", "/O=EXCHANGELABS/OU=EXCHANGE/CN=RECIPIENTS/CN=RIYER")
+    ]
+
+
+def test_outlooks_title_column_is_an_honorific_not_a_job_title(ok, tmp_path):
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "Title,First Name,Last Name,Job Title,E-mail Address,Mobile Phone\n"
+        "Ms.,Aisha,Bello,Senior Associate,aisha@meridianlaw.co.uk,\n"
+    )
+    ok("import", str(path))
+
+    shown = json.loads(ok("show", "Aisha", "--json").out)
+
+    assert shown["person"]["title"] == "Senior Associate"
+    assert [(f["category"], f["key"], f["value"]) for f in shown["facts"]] == [
+        ("other", "honorific", "Ms.")
     ]

@@ -14,7 +14,9 @@ from farley.domain.readers.values import (
     tidy_text,
 )
 
+# Outlook's "Title" is the honorific (Mr., Dr.); the job title is "Job Title".
 _SINGLES = {
+    "honorific": "Title",
     "first": "First Name",
     "middle": "Middle Name",
     "last": "Last Name",
@@ -148,6 +150,8 @@ def _contact(layout: _Layout, line: int, row: list[str]) -> ContactRecord:
         tags=clean_tags(split_values(cell["tags"])) if cell["tags"] else [],
         notes=tidy_text(cell["notes"]) or None,
     )
+    if cell["honorific"]:
+        record.facts.append(("honorific", cell["honorific"]))
     if cell["department"]:
         record.facts.append(("department", cell["department"]))
     anniversary = outlook_date(cell["anniversary"])
