@@ -9,7 +9,8 @@ import stat
 
 import pytest
 
-from farley.domain.transfer.export import escape, fold, guard
+from farley.domain.transfer.export import guard
+from farley.domain.transfer.vcards import escape, fold
 
 # Read back through the test runner, which shows CRLF as LF.
 CSV_HEADER = (

@@ -61,7 +61,7 @@ def test_an_apple_card_reads_its_item_groups_labels_and_folded_note():
     )
 
 
-def test_a_card_without_fn_is_named_from_n_and_keeps_other_properties_as_facts():
+def test_a_card_without_fn_is_named_from_n_and_keeps_an_honorific_and_more_as_facts():
     records = read("contacts_apple.vcf").records
 
     assert records[1:] == [
@@ -70,6 +70,7 @@ def test_a_card_without_fn_is_named_from_n_and_keeps_other_properties_as_facts()
             "Chidi Okafor",
             emails=["chidi.okafor@lagosport.ng"],
             phones=["+234 803 555 0101"],
+            facts=[("honorific", "Mr.")],
             labels={
                 "chidi.okafor@lagosport.ng": "work",
                 "+234 803 555 0101": "WhatsApp",
@@ -242,3 +243,65 @@ def test_a_card_with_nothing_to_call_it_by_is_a_bad_row():
 def test_map_is_refused_for_a_vcard_file():
     with pytest.raises(InvalidInput, match="--map works only with CSV files"):
         read("google_contacts.vcf", mapping={"FN": "name"})
+
+
+def test_farleys_own_properties_read_back_as_fields_and_filed_facts():
+    [record] = read_import(
+        card(
+            "FN:Lena Vogt",
+            "X-FARLEY-MET:at CIPS: Harrogate\\, stand 12",
+            "X-FARLEY-MET-ON:2024-03-05",
+            "X-FARLEY-CADENCE:6 weeks",
+            "X-FARLEY-FACT;CATEGORY=family;KEY=spouse;LEARNED=2025-02-01:Tom",
+            'X-FARLEY-FACT;CATEGORY=Avoid;KEY="politics, mostly":never\\; ask',
+        )
+    ).records
+
+    assert (record.met_how, record.met_on, record.cadence) == (
+        "at CIPS: Harrogate, stand 12",
+        "2024-03-05",
+        "every 6 weeks",
+    )
+    assert record.categorized_facts == [
+        ("family", "spouse", "Tom", "2025-02-01"),
+        ("avoid", "politics, mostly", "never; ask", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "facts", "categorized"),
+    [
+        (
+            "X-FARLEY-FACT;CATEGORY=gossip;KEY=spouse:Tom",
+            [("spouse", "Tom")],
+            [],
+        ),
+        (
+            "X-FARLEY-FACT;CATEGORY=family;KEY=son;LEARNED=last week:Max",
+            [],
+            [("family", "son", "Max", None)],
+        ),
+        ("X-FARLEY-FACT;CATEGORY=family:Max", [("farley fact", "Max")], []),
+        ("X-FARLEY-CADENCE:whenever", [], [("other", "cadence", "whenever", None)]),
+    ],
+)
+def test_farleys_own_properties_written_by_hand_lose_nothing(line, facts, categorized):
+    [record] = read_import(card("FN:Lena Vogt", line)).records
+
+    assert (record.facts, record.categorized_facts) == (facts, categorized)
+
+
+def test_a_quoted_parameter_keeps_its_commas_and_carets_decode():
+    prop = parse_line("X-FARLEY-FACT;KEY=\"a, b: c\";NOTE=say ^'hi^'^n^^:v")
+
+    assert prop.params == {"KEY": ["a, b: c"], "NOTE": ['say "hi"\n^']}
+    assert prop.value == "v"
+
+
+def test_n_gives_an_honorific_and_lang_a_language_beside_fn():
+    [record] = read_import(
+        card("FN:Katrin Becker", "N:Becker;Katrin;;Dr.;", "LANG;PREF=1:de")
+    ).records
+
+    assert record.name == "Katrin Becker"
+    assert record.facts == [("honorific", "Dr."), ("language", "de")]

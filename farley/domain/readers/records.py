@@ -25,6 +25,11 @@ class ContactRecord:
     facts: list[tuple[str, str]] = field(default_factory=list)
     # The label of an email, phone or URL ("mobile", "work"), by its value.
     labels: dict[str, str] | None = None
+    cadence: str | None = None
+    # Facts whose file names their category: category, key, value, learned on.
+    categorized_facts: list[tuple[str, str, str, str | None]] = field(
+        default_factory=list
+    )
 
 
 @dataclass(slots=True)

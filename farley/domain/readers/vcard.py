@@ -1,8 +1,11 @@
 """Reading vCard files, as phones, Apple, Google and Outlook write them."""
 
+import functools
 import re
 from collections.abc import Callable
+from datetime import date
 
+from farley.domain.models import FACT_CATEGORIES
 from farley.domain.readers.records import BadRow, ContactRecord
 from farley.domain.readers.values import (
     clean_tags,
@@ -47,7 +50,6 @@ _SKIP = frozenset(
         "CLIENTPIDMAP",
         "XML",
         "MEMBER",
-        "N",
         "X-ABLABEL",
     }
 )
@@ -57,7 +59,7 @@ _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 # Apple writes a birthday without a year as year 1604 (and says so in a parameter).
 _NO_YEAR = "1604"
 _ADDRESS_TYPES = frozenset({"home", "work", "other"})
-_FACT_NAMES = {"IMPP": "im", "X-SKYPE-USERNAME": "skype"}
+_FACT_NAMES = {"IMPP": "im", "X-SKYPE-USERNAME": "skype", "LANG": "language"}
 # TYPE parameters that say which email, phone or URL it is; the rest
 # (pref, voice, internet, x400...) say nothing a person would call it.
 _PLACE_TYPES = {"home": "home", "work": "work", "other": "other"}
@@ -170,6 +172,14 @@ def _on_name(record: ContactRecord, prop: Property, label: str) -> None:
     record.name = record.name or _text(prop)
 
 
+def _on_structured_name(record: ContactRecord, prop: Property, label: str) -> None:
+    """Keep N's honorific (Dr., Ms.) as a fact; FN or N's other parts name them."""
+    parts = split_value(prop.value, ";")
+    prefix = " ".join(parts[3].split()) if len(parts) > 3 else ""
+    if prefix:
+        record.facts.append(("honorific", prefix))
+
+
 def _on_nickname(record: ContactRecord, prop: Property, label: str) -> None:
     names = [name.strip() for name in split_value(prop.value, ",") if name.strip()]
     if names and not record.nickname:
@@ -265,6 +275,62 @@ def _on_address(record: ContactRecord, prop: Property, label: str) -> None:
         record.facts.append((key, full or street))
 
 
+def _on_met(record: ContactRecord, prop: Property, label: str) -> None:
+    record.met_how = record.met_how or _text(prop) or None
+
+
+def _on_met_on(record: ContactRecord, prop: Property, label: str) -> None:
+    record.met_on = record.met_on or _text(prop) or None
+
+
+def _on_cadence(record: ContactRecord, prop: Property, label: str) -> None:
+    text = _text(prop)
+    cadence = _cadence(text) if text else None
+    if cadence:
+        record.cadence = record.cadence or cadence
+    elif text:
+        record.categorized_facts.append(("other", "cadence", text, None))
+
+
+@functools.cache
+def _cadence(text: str) -> str | None:
+    """A cadence as Farley writes it ("every 3 months"), or None if unreadable."""
+    from farley.dates.recur import parse_recurrence
+    from farley.errors import DateError
+
+    try:
+        return parse_recurrence(text).describe()
+    except DateError:
+        return None
+
+
+def _on_farley_fact(record: ContactRecord, prop: Property, label: str) -> None:
+    """A fact as Farley's export writes it: its category, key and day learned."""
+    value = _text(prop)
+    key = " ".join(_param(prop, "KEY").split())
+    category = _param(prop, "CATEGORY").lower()
+    if not value or not key:
+        _add_fact(record, prop, label)
+    elif category not in FACT_CATEGORIES:
+        record.facts.append((key, value))
+    else:
+        learned = _iso_day(_param(prop, "LEARNED"))
+        record.categorized_facts.append((category, key, value, learned))
+
+
+def _param(prop: Property, name: str) -> str:
+    """A parameter's value; commas in it, unquoted, were split: join them back."""
+    return ",".join(prop.params.get(name, []))
+
+
+def _iso_day(text: str) -> str | None:
+    """A day in ISO 8601 (2026-03-01), or None for anything else."""
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
 def _add_fact(record: ContactRecord, prop: Property, label: str) -> None:
     """Keep a property no field takes as a fact, named by its label or its name."""
     value = _text(prop)
@@ -276,6 +342,7 @@ def _add_fact(record: ContactRecord, prop: Property, label: str) -> None:
 
 _HANDLERS: dict[str, Handler] = {
     "FN": _on_name,
+    "N": _on_structured_name,
     "NICKNAME": _on_nickname,
     "EMAIL": _on_email,
     "TEL": _on_phone,
@@ -294,4 +361,8 @@ _HANDLERS: dict[str, Handler] = {
     "NOTE": _on_note,
     "CATEGORIES": _on_categories,
     "ADR": _on_address,
+    "X-FARLEY-FACT": _on_farley_fact,
+    "X-FARLEY-MET": _on_met,
+    "X-FARLEY-MET-ON": _on_met_on,
+    "X-FARLEY-CADENCE": _on_cadence,
 }

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# RFC 6868's escapes in parameter values: ^n a line break, ^' a quote, ^^ a caret.
+_CARET = re.compile(r"\^([n^'])")
+_CARETS = {"n": "\n", "^": "^", "'": '"'}
 
 
 @dataclass(slots=True)
@@ -63,9 +66,22 @@ def parse_line(line: str) -> Property | None:
         if not equals:
             # vCard 2.1 names a type bare: TEL;CELL;VOICE:...
             key, values = "TYPE", key
-        items = params.setdefault(key.strip().upper(), [])
-        items.extend(item.strip().strip('"') for item in values.split(","))
+        key = key.strip().upper()
+        params.setdefault(key, []).extend(_param_values(key, values))
     return Property(group, name.upper(), params, _decode(value, params))
+
+
+def _param_values(key: str, values: str) -> list[str]:
+    """A parameter's values: a quoted one is whole, commas and all.
+
+    TYPE is the exception: RFC 6350's own examples quote a list, TYPE="voice,cell".
+    """
+    quoted = '"' in values and key != "TYPE"
+    parts = _split_outside_quotes(values, ",") if quoted else values.split(",")
+    items = [part.strip().strip('"') for part in parts]
+    if "^" not in values:
+        return items
+    return [_CARET.sub(lambda match: _CARETS[match[1]], item) for item in items]
 
 
 def _colon(line: str) -> int:

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,32 +16,22 @@ from farley.dates.format import PartialDate
 from farley.domain.readers import own
 from farley.domain.transfer import bulk
 from farley.domain.transfer.snapshot import export_snapshot
+from farley.domain.transfer.vcards import vcard
 from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
 
 FORMATS = ("json", "csv", "vcard")
 CSV_COLUMNS = own.COLUMNS
-# vCard's TYPE words for a label's words; other labels go in Apple's X-ABLABEL.
-_VCARD_TYPES = {
-    "email": {"work": "work", "home": "home"},
-    "tel": {
-        "work": "work",
-        "home": "home",
-        "mobile": "cell",
-        "fax": "fax",
-        "pager": "pager",
-    },
-    "url": {"work": "work", "home": "home"},
-}
+# A fact: category, key, value, and the day it was learned.
+Fact = tuple[str, str, str, str | None]
 # Spreadsheets run a cell starting with these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FOLD_AT = 75
 _CHUNK = 500
 
 
 @dataclass(slots=True)
 class Card:
-    """A person's main fields, as CSV and vCard exports carry them."""
+    """A person's fields, as CSV and vCard exports carry them (facts: vCard only)."""
 
     id: int
     name: str
@@ -52,12 +41,13 @@ class Card:
     location: str | None = None
     met_how: str | None = None
     met_on: str | None = None
+    cadence: str | None = None
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     dates: dict[str, PartialDate] = field(default_factory=dict)
-    notes: str | None = None
+    facts: list[Fact] = field(default_factory=list)
     # The label of an email, phone or URL, by its value.
     labels: dict[str, str] = field(default_factory=dict)
 
@@ -71,17 +61,19 @@ def export(
     if format == "csv":
         return export_csv(cards(store, people))
     if format == "vcard":
-        return (vcard(card) for card in cards(store, people))
+        return (vcard(card) for card in cards(store, people, facts=True))
     raise InvalidInput(f"unknown format {format!r}: use json, csv or vcard")
 
 
-def cards(store: Store, people: list[int] | None = None) -> list[Card]:
-    """Everyone's (or some people's) main fields, in id order."""
+def cards(
+    store: Store, people: list[int] | None = None, facts: bool = False
+) -> list[Card]:
+    """Everyone's (or some people's) fields, in id order; facts when asked for."""
     where, params = "", {}
     if people is not None:
         where = "WHERE {column} IN (SELECT value FROM json_each(:ids))"
         params = {"ids": json.dumps(people)}
-    columns = "id, name, nickname, company, title, location, met_how, met_on"
+    columns = "id, name, nickname, company, title, location, met_how, met_on, cadence"
     found = {
         row[0]: Card(*row)
         for row in bulk.tuples(
@@ -92,6 +84,8 @@ def cards(store: Store, people: list[int] | None = None) -> list[Card]:
     }
     person = where.format(column="person_id")
     _attach(store, found, person, params)
+    if facts:
+        _attach_facts(store, found, person, params)
     return list(found.values())
 
 
@@ -111,13 +105,15 @@ def _attach(store: Store, found: dict[int, Card], where: str, params: dict) -> N
     dates = f"SELECT person_id, label, month, day, year FROM important_dates {where}"
     for person, label, month, day, year in bulk.tuples(store, dates, params):
         found[person].dates[label] = PartialDate(month, day, year)
-    notes = defaultdict(list)
-    facts = f"""SELECT person_id, value FROM facts {where or "WHERE 1"}
-        AND category = 'other' AND key = 'notes' COLLATE NOCASE ORDER BY id"""
-    for person, value in bulk.tuples(store, facts, params):
-        notes[person].append(value)
-    for person, values in notes.items():
-        found[person].notes = "\n".join(values)
+
+
+def _attach_facts(
+    store: Store, found: dict[int, Card], where: str, params: dict
+) -> None:
+    facts = f"""SELECT person_id, category, key, value, learned_on FROM facts
+        {where} ORDER BY id"""
+    for person, *fact in bulk.tuples(store, facts, params):
+        found[person].facts.append(tuple(fact))
 
 
 def guard(cell: str) -> str:
@@ -160,94 +156,6 @@ def _csv_cells(card: Card) -> list[str]:
         own.join_pairs([(card.labels[p], p) for p in points if p in card.labels]),
         own.join_pairs([(label, iso) for label, iso in others if label != "birthday"]),
     ]
-
-
-def escape(value: str) -> str:
-    """A vCard text value: backslash, comma, semicolon and line breaks escaped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    for char in ("\\", ",", ";"):
-        value = value.replace(char, "\\" + char)
-    return value.replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """A content line cut into pieces of at most 75 octets, as vCard asks."""
-    if len(line.encode("utf-8")) <= _FOLD_AT:
-        return line
-    pieces, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > _FOLD_AT:
-            pieces.append("".join(current))
-            # The space that starts a continuation line counts towards its 75.
-            current, size = [], 1
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def vcard(card: Card) -> str:
-    """One person as a vCard 4.0."""
-    given, _, family = card.name.rpartition(" ")
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:4.0",
-        f"FN:{escape(card.name)}",
-        f"N:{escape(family)};{escape(given)};;;",
-    ]
-    single = (("NICKNAME", card.nickname), ("ORG", card.company), ("TITLE", card.title))
-    lines += [f"{name}:{escape(value)}" for name, value in single if value]
-    groups = iter(range(1, 1 << 30))
-    for name, values in (("EMAIL", card.emails), ("TEL", card.phones)):
-        lines += _vcard_points(name, values, card.labels, groups)
-    lines += _vcard_points("URL", card.urls, card.labels, groups)
-    if card.location:
-        lines.append(f"ADR:;;;{escape(card.location)};;;")
-    lines += _vcard_dates(card.dates, groups)
-    if card.tags:
-        lines.append("CATEGORIES:" + ",".join(escape(tag) for tag in card.tags))
-    if card.notes:
-        lines.append(f"NOTE:{escape(card.notes)}")
-    lines.append("END:VCARD")
-    return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _vcard_points(
-    name: str, values: list[str], labels: dict[str, str], groups: Iterator[int]
-) -> list[str]:
-    """Emails, phones or URLs, each labelled by TYPE or, failing that, X-ABLABEL."""
-    lines = []
-    known = _VCARD_TYPES[name.lower()]
-    for value in values:
-        label = labels.get(value)
-        types = [known.get(word) for word in label.split()] if label else []
-        if not label:
-            lines.append(f"{name}:{escape(value)}")
-        elif all(types):
-            lines.append(f"{name};TYPE={','.join(types)}:{escape(value)}")
-        else:
-            number = next(groups)
-            lines.append(f"item{number}.{name}:{escape(value)}")
-            lines.append(f"item{number}.X-ABLABEL:{escape(label)}")
-    return lines
-
-
-def _vcard_dates(dates: dict[str, PartialDate], groups: Iterator[int]) -> list[str]:
-    lines = []
-    for label, when in sorted(dates.items()):
-        day = f"{when.month:02d}{when.day:02d}"
-        value = f"{when.year:04d}{day}" if when.year is not None else f"--{day}"
-        if label == "birthday":
-            lines.append(f"BDAY:{value}")
-        elif label == "anniversary":
-            lines.append(f"ANNIVERSARY:{value}")
-        else:
-            # Apple's way of naming a date of one's own choosing.
-            number = next(groups)
-            lines.append(f"item{number}.X-ABDATE:{value}")
-            lines.append(f"item{number}.X-ABLABEL:{escape(label)}")
-    return lines
 
 
 def write_private(path: Path, pieces: Iterable[str], force: bool = False) -> None:

@@ -27,7 +27,7 @@ FILLABLE = (
     "cadence",
     "snoozed_until",
 )
-_TEXT_FIELDS = ("nickname", "company", "title", "location", "met_how")
+_TEXT_FIELDS = ("nickname", "company", "title", "location", "met_how", "cadence")
 _TEXT_VALUES = attrgetter(*_TEXT_FIELDS)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Only a LinkedIn profile names one person; a company's website is shared.
@@ -284,6 +284,8 @@ def _prepare(
         _add_dates(incoming, record, dates)
     for key, value in record.facts:
         add_fact(incoming, fact_category(key), key, value)
+    for fact in record.categorized_facts:
+        add_fact(incoming, *fact)
     if record.notes and record.notes.strip():
         add_fact(incoming, "other", "notes", record.notes)
     return incoming.keyed()
