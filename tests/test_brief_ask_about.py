@@ -28,7 +28,7 @@ def lunch(ok):
 
 
 @pytest.mark.usefixtures("lunch")
-def test_to_do_lines_stay_out_of_the_briefs_of_others_at_the_note(ok):
+def test_to_do_lines_and_questions_stay_out_of_the_briefs_of_others_at_the_note(ok):
     assert ok("brief").out == (
         "Brief: Dana Whitfield, Priya Shah\n"
         "Meeting\n"
@@ -43,8 +43,6 @@ def test_to_do_lines_stay_out_of_the_briefs_of_others_at_the_note(ok):
         "Priya Shah · Conversations\n"
         "  today, meeting with Élodie Martin: "
         "Lunch at Brio. / - ask about the Lyon offi…\n"
-        "Priya Shah · Ask about\n"
-        "  • the Lyon office?\n"
         "Priya Shah · People around them\n"
         "  Dana Whitfield — also at the meeting\n"
         "  Élodie Martin — in 1 recent note with them\n"
@@ -55,9 +53,7 @@ def test_to_do_lines_stay_out_of_the_briefs_of_others_at_the_note(ok):
 def test_a_to_do_line_shows_once_as_a_reminder_in_the_brief_of_whom_it_is_for(ok):
     assert ok("brief", "elodie").out == (
         "Brief: Élodie Martin — Brio\n"
-        "Conversations\n"
-        "  today, meeting with Priya Shah: "
-        "Lunch at Brio. / - ask about the Lyon office?\n"
+        "Conversations: today, meeting with Priya Shah: Lunch at Brio.\n"
         "Open reminders\n"
         "  #1 send the brochure — due Fri 4 Dec 2026 (tomorrow)\n"
         "  #2 intro to Priya\n"

@@ -12,7 +12,8 @@ from farley.domain.models import Fact, Note, Person, PersonRef, Relation, Remind
 from farley.store import Store
 
 ASK_LIMIT = 5
-ASK_FACTS = 2
+# Questions come from this many of a person's own latest notes.
+ASK_NOTES = 2
 COLLEAGUES_SHOWN = 5
 RECENT_DAYS = 180
 # Lines of a note that leave a question open for next time. To-do lines are
@@ -23,6 +24,7 @@ _OPEN_LINE = re.compile(
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # A list mark the writer typed; every output adds its own bullet.
 _BULLET = re.compile(r"^\s*(?:[-*+•·–]\s+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _ASK = re.compile(r"^ask\b(?:\s+about\b)?\s*:?\s*", re.IGNORECASE)
 # Facts one asks after ("how is Jake?"); preferences are to remember, not ask.
 TOPIC_CATEGORIES = ("family", "interests")
@@ -46,16 +48,23 @@ class Connection:
 
 
 def ask_about(
-    notes: list[Note], facts: list[Fact], reminders: list[Reminder], now: datetime
+    person_id: int,
+    notes: list[Note],
+    facts: list[Fact],
+    reminders: list[Reminder],
+    now: datetime,
 ) -> list[str]:
-    """Open questions from the last notes, then facts not mentioned lately.
+    """Open questions from their last own notes, then facts not mentioned lately.
 
-    A question that repeats an open reminder is left out: the reminder says it.
+    A note's questions are for its first person, as its to-do lines are: a
+    question to Alice noted with Bob there is not one to ask Bob. A question
+    that repeats an open reminder is left out: the reminder says it.
     """
     owed = [r.text.casefold() for r in reminders]
+    own = [n for n in notes if n.people and n.people[0].id == person_id]
     asks = [
         ask
-        for ask in _open_lines(notes[:2])
+        for ask in _open_lines(own[:ASK_NOTES])
         if not any(_same(ask.casefold(), text) for text in owed)
     ]
     asks += _untouched_facts(notes, facts, now)
@@ -70,13 +79,31 @@ def _open_lines(notes: list[Note]) -> list[str]:
     found = []
     for note in notes:
         for text in note.text.splitlines():
-            if is_follow_up(text):
-                continue
-            text = _BULLET.sub("", text, count=1).strip()
-            if text.endswith("?") or _OPEN_LINE.match(text):
-                asked = _ASK.sub("", text, count=1)
-                found.append(asked or text)
+            question = split_question(text)[1]
+            if question:
+                found.append(question)
     return found
+
+
+def split_question(text: str) -> tuple[str, str | None]:
+    """A note's line as what was said and the question it leaves open, if any.
+
+    "She liked the pricing. Will her CEO sign off?" gives both halves; a line
+    opening with "ask", "next time"... is a question as a whole.
+    """
+    if is_follow_up(text):
+        return text, None
+    bare = _BULLET.sub("", text, count=1).strip()
+    if _OPEN_LINE.match(bare):
+        return "", _ASK.sub("", bare, count=1) or bare
+    if not bare.endswith("?"):
+        return text, None
+    sentences = _SENTENCE_END.split(bare)
+    said = len(sentences)
+    while said > 0 and sentences[said - 1].endswith("?"):
+        said -= 1
+    question = " ".join(sentences[said:])
+    return " ".join(sentences[:said]), _ASK.sub("", question, count=1) or question
 
 
 def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
@@ -91,7 +118,12 @@ def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> lis
         and not _mentioned(fact, recent)
     ]
     untouched.sort(key=lambda fact: fact.learned_on)
-    return [f"{fact.key}: {fact.value}" for fact in untouched[:ASK_FACTS]]
+    return [fact_topic(fact) for fact in untouched]
+
+
+def fact_topic(fact: Fact) -> str:
+    """A fact as something to ask about."""
+    return f"{fact.key}: {fact.value}"
 
 
 def _mentioned(fact: Fact, text: str) -> bool:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
 from farley.domain.followups import is_follow_up
 from farley.domain.models import Meeting, Note, Person
+from farley.domain.rapport import fact_topic, split_question
 from farley.render.document import Document, Line, Section, Span, line, plain_text
-from farley.render.fit import fit, pack
+from farley.render.fit import fill_rows, fit, pack
 from farley.render.labels import (
     names,
     occasion_line,
@@ -22,8 +23,12 @@ from farley.render.plain import MARKS
 
 WIDTH = 80
 INDENT = 2
-# Past this, a note's text is cut even where no width is known (Markdown).
-NOTE_WIDTH = 220
+# Rows a brief may fill before it stops showing more: one screen for one
+# person, two for a group.
+SCREEN_ROWS = 30
+GROUP_ROWS = 48
+# Fact topics offered under Ask about, besides the questions left in notes.
+ASK_FACTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +44,15 @@ class Limits:
     around: int
 
 
-# One person fills a screen; each of two fills about one; more share two.
+# What is shown at least; more is shown while the brief is under its rows.
 ALONE = Limits(avoid=3, facts=4, dates=2, notes=2, reminders=3, asks=2, around=3)
 PAIR = Limits(avoid=2, facts=2, dates=1, notes=1, reminders=2, asks=1, around=3)
 CROWD = Limits(avoid=1, facts=2, dates=1, notes=1, reminders=1, asks=1, around=2)
+# Markdown is pasted into a document, not read on a screen: nothing is capped.
+EVERYTHING = Limits(*(10**6 for _ in range(7)))
+# What gets room first when there is more to show: avoid-topics and facts; the
+# last are the first to give it up.
+GROWTH = ("avoid", "facts", "asks", "notes", "reminders", "dates", "around")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,9 @@ class View:
     width: int | None
     limits: Limits
     group: bool
+    # Where each note shared by several of them is drawn in full: person id.
+    homes: dict[int, int] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
 
     @property
     def inner(self) -> int | None:
@@ -64,9 +77,42 @@ def limits_for(people: int) -> Limits:
 
 
 def brief_document(brief: Brief, width: int | None = WIDTH) -> Document:
-    """The brief, each line fitted to `width` (None: as long as it is)."""
+    """The brief, each line fitted to `width`; None: all of it, lines uncut.
+
+    On a screen, the limits are where it starts: more is shown while the brief
+    is under its rows, less when it is over (see fill_rows).
+    """
+    if width is None:
+        return _document(brief, width, EVERYTHING)
+    return fill_rows(
+        lambda limits: _document(brief, width, limits),
+        limits_for(len(brief.people)),
+        {name: _most(brief, name) for name in GROWTH},
+        SCREEN_ROWS if len(brief.people) == 1 else GROUP_ROWS,
+    )
+
+
+def _most(brief: Brief, name: str) -> int:
+    """The most of one kind that any person's part could show."""
+    counts = {
+        "avoid": lambda p: len(p.avoid),
+        "facts": lambda p: sum(map(len, p.facts.values())),
+        "asks": lambda p: len(p.ask_about),
+        "notes": lambda p: len(p.notes),
+        "reminders": lambda p: len(p.you_owe) + len(p.they_owe),
+        "dates": lambda p: len(p.dates),
+        "around": lambda p: len(p.people_around),
+    }
+    return max(counts[name](p) for p in brief.people)
+
+
+def _document(brief: Brief, width: int | None, limits: Limits) -> Document:
     group = len(brief.people) > 1
-    view = View(brief.generated_at, width, limits_for(len(brief.people)), group)
+    view = View(brief.generated_at, width, limits, group)
+    if group:
+        homes = _homes(brief, limits)
+        named = {p.person.id: p.person.name for p in brief.people}
+        view = replace(view, homes=homes, names=named)
     parts = [person_sections(p, view) for p in brief.people]
     sections: list[Section] = []
     if not group:
@@ -78,10 +124,26 @@ def brief_document(brief: Brief, width: int | None = WIDTH) -> Document:
         sections.append(Section("How they are connected", _connections(brief)))
     for part in parts:
         sections += part
+    if width is not None:
+        sections.append(_closing(brief, view))
     document = Document(heading=_heading(brief), compact=True)
     for section in sections:
         document.add(_finish(section, width))
     return document
+
+
+def _homes(brief: Brief, limits: Limits) -> dict[int, int]:
+    """For each note shown, whose part draws it in full: its first person's when
+    they are briefed and it is among their shown notes, else the first part's."""
+    shown = {p.person.id: {n.id for n in p.notes[: limits.notes]} for p in brief.people}
+    homes: dict[int, int] = {}
+    for part in brief.people:
+        for note in part.notes[: limits.notes]:
+            owner = note.people[0].id if note.people else None
+            if owner is not None and note.id in shown.get(owner, set()):
+                homes.setdefault(note.id, owner)
+            homes.setdefault(note.id, part.person.id)
+    return homes
 
 
 def _finish(section: Section, width: int | None) -> Section:
@@ -129,12 +191,17 @@ def _connections(brief: Brief) -> list[Line]:
 
 
 def person_sections(brief: PersonBrief, view: View) -> list[Section]:
-    """One person's part: who, what to avoid and remember, then what to say."""
+    """One person's part: who, what to avoid and remember, then what to say.
+
+    Each thing is said once: a fact under Personal is not offered again to
+    ask about, and a question under Ask about leaves its note's preview.
+    """
     name = brief.person.name
     title = (lambda text: f"{name} · {text}") if view.group else (lambda text: text)
     limits = view.limits
-    asks = brief.ask_about[: limits.asks]
-    sections = [
+    shown = _shown_facts(brief, limits.facts)
+    asks = _asks(brief, {fact_topic(e.fact) for e in shown}, limits.asks)
+    return [
         Section(
             title("Who") if view.group else None,
             _who(brief.person, view),
@@ -145,18 +212,27 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
             [_fact(e, view.now) for e in brief.avoid[: limits.avoid]],
             tone="danger",
         ),
-        Section(title("Personal"), _facts(brief, view)),
+        Section(title("Personal"), _facts(brief, shown, view)),
         Section(
             title("Dates coming up"),
             [occasion_line(o, view.now, False) for o in brief.dates[: limits.dates]],
             inline=True,
         ),
-        Section(title("Conversations"), _conversations(brief, view), inline=True),
+        Section(
+            title("Conversations"), _conversations(brief, set(asks), view), inline=True
+        ),
         Section(title("Open reminders"), _reminders(brief, view), inline=True),
         Section(title("Ask about"), [line(a) for a in asks], bullets=True),
         Section(title("People around them"), _around(brief, view), inline=True),
     ]
-    return sections + [Section(None, _left_out(brief, view))]
+
+
+def _asks(brief: PersonBrief, shown_topics: set[str], limit: int) -> list[str]:
+    """The questions first, then facts to ask after that Personal does not show."""
+    topics = {fact_topic(e.fact) for group in brief.facts.values() for e in group}
+    questions = [a for a in brief.ask_about if a not in topics]
+    about_facts = [a for a in brief.ask_about if a in topics and a not in shown_topics]
+    return [*questions, *about_facts[:ASK_FACTS]][:limit]
 
 
 def _who(person: Person, view: View) -> list[Line]:
@@ -179,17 +255,31 @@ def _who(person: Person, view: View) -> list[Line]:
     return pack(pieces, view.inner if view.group else view.width)
 
 
-def _facts(brief: PersonBrief, view: View) -> list[Line]:
-    """The facts that matter most (new since you met first), in their groups."""
+def _shown_facts(brief: PersonBrief, limit: int) -> list[FactEntry]:
+    """The facts that matter most, in their groups: family, then what is new."""
     entries = [e for group in brief.facts.values() for e in group]
+    new = _new_facts(brief)
+    ranked = sorted(
+        range(len(entries)),
+        key=lambda i: (
+            entries[i].fact.category != "family",
+            entries[i].fact.id not in new,
+            i,
+        ),
+    )
+    return [entries[i] for i in sorted(ranked[:limit])]
+
+
+def _new_facts(brief: PersonBrief) -> set[int]:
     since = brief.since_last_met
-    new = {f.id for f in since.facts} if since else set()
-    ranked = sorted(entries, key=lambda e: e.fact.id not in new)
-    shown = {id(e) for e in ranked[: view.limits.facts]}
+    return {f.id for f in since.facts} if since else set()
+
+
+def _facts(brief: PersonBrief, shown: list[FactEntry], view: View) -> list[Line]:
+    new = _new_facts(brief)
     return [
         _fact(e, view.now, prefix=f"{e.fact.category} · ", new=e.fact.id in new)
-        for e in entries
-        if id(e) in shown
+        for e in shown
     ]
 
 
@@ -212,45 +302,67 @@ def _fact(
     return line(*parts)
 
 
-def _conversations(brief: PersonBrief, view: View) -> list[Line]:
-    """The last notes, led by when you last met unless a shown note says it.
+def _conversations(brief: PersonBrief, asked: set[str], view: View) -> list[Line]:
+    """The last notes, led by when you last met or spoke unless a note says it.
 
-    In a group, the notes alone say it, to keep each person's part short.
+    In a group, the notes alone say it, to keep each person's part short, and
+    a note shared by several of them is drawn in full in one part only.
     """
     notes = brief.notes[: view.limits.notes]
-    since = brief.since_last_met
-    lines = [_note_line(note, brief.person.id, view) for note in notes]
+    lines = [_note_line(note, brief.person.id, asked, view) for note in notes]
+    lead = None if view.group and lines else _lead(brief, notes, view)
+    return [lead, *lines] if lead else lines
+
+
+def _lead(brief: PersonBrief, notes: list[Note], view: View) -> Line | None:
+    """When you last met, or last spoke if you have never met, or that you have not.
+
+    Never a line the notes below contradict: "not met yet" only with nothing
+    noted, and not when who they are says how you met.
+    """
+    since, last = brief.since_last_met, brief.last_contact
+    if since is None and last is not None:
+        ago = format_relative(_day(last.on), view.now)
+        return line(Span(f"Last spoke {ago} ({last.kind})", "strong"))
     if since is None:
-        return [line(Span("You have not met yet.", "strong")), *lines]
+        met = brief.person.met_how or brief.person.met_on
+        return None if met else line(Span("You have not met yet.", "strong"))
     met_day = _day(since.last_met)
-    if lines and view.group:
-        return lines
-    if not any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
-        ago = format_relative(met_day, view.now)
-        lead = line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
-        lines.insert(0, lead)
-    return lines
+    if any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
+        return None
+    ago = format_relative(met_day, view.now)
+    return line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
 
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _note_line(note: Note, person_id: int, view: View) -> Line:
+def _note_line(note: Note, person_id: int, asked: set[str], view: View) -> Line:
     others = [p for p in note.people if p.id != person_id]
     with_whom = f" with {names(others)}" if others else ""
     when = format_relative(note.happened_at, view.now)
     head = f"{when}, {note.kind}{with_whom}: "
-    text = " / ".join(_said(note.text))
-    if len(text) > NOTE_WIDTH:
-        text = text[: NOTE_WIDTH - 1] + "…"
-    return line(Span(head, "dim"), text)
+    home = view.homes.get(note.id, person_id)
+    if home != person_id:
+        return line(Span(head, "dim"), Span(f"shown under {view.names[home]}", "dim"))
+    said = _said(note.text, asked)
+    text = " / ".join(said) if said else ""
+    return line(Span(head, "dim"), text or Span("see Ask about", "dim"))
 
 
-def _said(text: str) -> list[str]:
-    """A note's lines, less the to-do lines: those are reminders, shown as such."""
+def _said(text: str, asked: set[str]) -> list[str]:
+    """A note's lines, less its to-do lines (shown as reminders) and the
+    questions shown under Ask about."""
     lines = [part.strip() for part in text.splitlines() if part.strip()]
-    return [part for part in lines if not is_follow_up(part)] or lines
+    lines = [part for part in lines if not is_follow_up(part)] or lines
+    said = []
+    for part in lines:
+        rest, question = split_question(part)
+        kept = rest.strip() if question in asked else part
+        if kept:
+            said.append(kept)
+    return said
 
 
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
@@ -272,8 +384,16 @@ def _around(brief: PersonBrief, view: View) -> list[Line]:
     return pack(pieces, view.inner, separator="; ")
 
 
-def _left_out(brief: PersonBrief, view: View) -> list[Line]:
-    """One line counting what the limits kept out, and where to see it all."""
+def _closing(brief: Brief, view: View) -> Section:
+    """The brief's last lines, after a blank one so that they close no section:
+    what the limits kept out, and where to see it all."""
+    lines = [_left_out(p, view) for p in brief.people]
+    kept = [text for text in lines if text]
+    return Section(None, [line(), *kept] if kept else [])
+
+
+def _left_out(brief: PersonBrief, view: View) -> Line | None:
+    """One line counting what the limits kept out of a person's part."""
     limits = view.limits
     counts = [
         (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
@@ -288,12 +408,13 @@ def _left_out(brief: PersonBrief, view: View) -> list[Line]:
     ]
     left = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n > 0]
     if not left:
-        return []
-    text = f"… and {', '.join(left).replace(' ', ' more ', 1)}: "
+        return None
+    whose = f"More on {brief.person.name}" if view.group else "More on file"
+    text = f"{whose}: {', '.join(left)} — "
     command = f"farley show {_typed(brief.person.name)}"
     if view.width is not None and len(text + command) > view.width:
         command = f"farley show {brief.person.id}"
-    return [line(Span(text + command, "dim"))]
+    return line(Span(text + command, "dim"))
 
 
 def _typed(name: str) -> str:

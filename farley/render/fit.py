@@ -1,8 +1,14 @@
-"""Lines that fit a width: cut with an ellipsis, or short pieces packed together."""
+"""Fitting a screen: lines cut to a width, short pieces packed, rows within a budget."""
 
 from __future__ import annotations
 
-from farley.render.document import Line, Span, plain_text
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from farley.render.document import Document, Line, Span, plain_text
+
+Limits = TypeVar("Limits", bound=Any)
 
 ELLIPSIS = "…"
 # A span cut shorter than this says nothing; the line's end is cut instead.
@@ -57,3 +63,54 @@ def pack(pieces: list[Line], width: int | None, separator: str = " · ") -> list
                 continue
         lines.append(list(piece))
     return lines
+
+
+def fill_rows(
+    build: Callable[[Limits], Document],
+    limits: Limits,
+    most: dict[str, int],
+    budget: int,
+) -> Document:
+    """The document built with limits grown or shrunk to fill `budget` rows.
+
+    `most` names the limits in order of importance, with the most each could
+    use: while over budget, the least important that saves a row gets one less
+    (never under one); then, while under, the most important that still fits
+    gets one more.
+    """
+    document = build(limits)
+    while (over := rows(document)) > budget:
+        smaller = _step(build, limits, most, -1, lambda d: rows(d) < over)
+        if smaller is None:
+            break
+        limits, document = smaller
+    while grown := _step(build, limits, most, 1, lambda d: rows(d) <= budget):
+        limits, document = grown
+    return document
+
+
+def _step(
+    build: Callable[[Limits], Document],
+    limits: Limits,
+    most: dict[str, int],
+    by: int,
+    better: Callable[[Document], bool],
+) -> tuple[Limits, Document] | None:
+    """Limits one apart from these on one count, first that builds `better`."""
+    names = list(most) if by > 0 else list(reversed(most))
+    for name in names:
+        value = getattr(limits, name) + by
+        if value < 1 or value > most[name]:
+            continue
+        trial = replace(limits, **{name: value})
+        document = build(trial)
+        if better(document):
+            return trial, document
+    return None
+
+
+def rows(document: Document) -> int:
+    """Rows the document takes once its lines fit the width: one a line."""
+    from farley.render.plain import write_plain
+
+    return write_plain(document).count("\n")
