@@ -37,7 +37,7 @@ def note(
     from farley.dates.format import format_date, format_when
     from farley.dates.parse import parse_when
     from farley.domain.followups import add_note_with_follow_ups
-    from farley.domain.notes import check_happened, check_kind
+    from farley.domain.notes import check_happened, check_kind, without_controls
     from farley.domain.resolve import resolve_all
 
     run = session(ctx)
@@ -46,7 +46,8 @@ def note(
     check_kind(kind)
     happened = parse_when(on, run.now, lean="past") if on else run.now.date()
     check_happened(happened, run.now)  # before any editor is opened
-    body = text if text is not None else _read_text()
+    # Cleaned before the to-do lines are read, so their reminders are clean too.
+    body = without_controls(text if text is not None else _read_text())
     saved, reminders = add_note_with_follow_ups(
         store, people, body, happened, run.now, kind=kind
     )

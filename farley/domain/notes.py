@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from farley.dates.format import format_when, from_iso, is_after_today, to_iso
 from farley.domain.models import NOTE_KINDS, Note, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
+
+# C0 and C1 controls and DEL, tab and newline aside: a terminal acts on them
+# (a bell, a cursor move) when a note is printed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """Text with its line breaks as newlines and no other control characters."""
+    if text.isprintable():
+        # Most notes: quicker to check than to search, over a million imported.
+        return text
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_text(text: str) -> str:
+    """A note's text as it is stored: no control characters, no blank ends."""
+    return without_controls(text).strip()
 
 
 def check_kind(kind: str) -> str:
@@ -38,7 +56,7 @@ def add_note(
     kind: str = "meeting",
 ) -> Note:
     """Record a note about one or more people (the first is the main one)."""
-    kind, text = check_kind(kind), text.strip()
+    kind, text = check_kind(kind), clean_text(text)
     check_happened(happened_at, now)
     if not text:
         raise InvalidInput(

@@ -17,6 +17,7 @@ from farley.dates.format import (
 )
 from farley.domain.contacts import check_email, normalize
 from farley.domain.models import ContactPoint, Person, PersonRef
+from farley.domain.notes import without_controls
 from farley.domain.resolve import fits_forms, fold, name_forms
 from farley.errors import Conflict, InvalidInput, NotFound
 from farley.store import Store
@@ -48,7 +49,7 @@ LONGEST_NAME = 200
 
 
 def check_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(without_controls(name).split())
     if not cleaned:
         raise InvalidInput('a person needs a name: farley add "Dana Whitfield"')
     if len(cleaned) > LONGEST_NAME:

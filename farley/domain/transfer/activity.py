@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from farley.dates.format import to_iso
 from farley.domain.contacts import normalize_email
+from farley.domain.notes import clean_text
 from farley.domain.readers import BadRow, NoteRecord, ReminderRecord
 from farley.domain.resolve import NameIndex
 from farley.domain.transfer import bulk
@@ -186,7 +187,7 @@ def _note_row(
     except InvalidInput as exc:
         report.bad.append(BadRow(record.line, str(exc)))
         return None
-    text = record.text.strip()
+    text = clean_text(record.text)
     if not text:
         report.bad.append(BadRow(record.line, "no text"))
         return None
