@@ -6,9 +6,9 @@ from datetime import datetime
 
 from farley.dates.format import PartialDate, format_partial_date
 from farley.domain.links import describe_relation
-from farley.domain.models import ImportantDate, Person
+from farley.domain.models import Fact, ImportantDate, Person
 from farley.domain.profile import Profile
-from farley.render.document import Document, Section, Span, Table, line
+from farley.render.document import Document, Line, Section, Span, Table, line
 from farley.render.labels import (
     met_text,
     reminder_line,
@@ -34,7 +34,7 @@ def profile_document(profile: Profile, now: datetime) -> Document:
             ],
         )
     )
-    document.add(Section("Facts", [_fact_line(f) for f in profile.facts]))
+    document.add(Section("Facts", [ln for f in profile.facts for ln in _fact_lines(f)]))
     document.add(Section("Dates", [line(_date_text(d)) for d in profile.dates]))
     document.add(
         Section(
@@ -89,14 +89,17 @@ def _identity(person: Person) -> list:
     return lines
 
 
-def _fact_line(fact) -> list:
+def _fact_lines(fact: Fact) -> list[Line]:
+    """The fact on one line; a value of several lines goes on under it, indented."""
     tone = "danger" if fact.category == "avoid" else None
-    return line(
+    first, *rest = [text for text in fact.value.splitlines() if text.strip()] or [""]
+    head = line(
         Span(f"{fact.category}: ", "dim"),
         Span(f"{fact.key}: ", "strong"),
-        Span(fact.value, tone),
+        Span(first, tone),
         Span(f"  #{fact.id}", "dim"),
     )
+    return [head, *(line(Span("  " + text, tone)) for text in rest)]
 
 
 def _date_text(item: ImportantDate) -> str:
