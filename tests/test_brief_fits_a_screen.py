@@ -194,9 +194,9 @@ def test_a_brief_on_two_people_with_plenty_on_file_stays_within_two_screens(ok):
     assert priya - dana <= 21
     assert lines[-3:] == [
         "",
-        "More on Dana Whitfield: 7 facts, 2 dates, 4 reminders, 4 people"
+        "More on Dana Whitfield: 7 facts, 2 dates, 4 reminders, 3 people"
         " — farley show 2",
-        "More on Priya Shah: 7 facts, 2 dates, 4 reminders, 8 people — farley show 9",
+        "More on Priya Shah: 7 facts, 2 dates, 4 reminders, 7 people — farley show 9",
     ]
 
 

@@ -117,7 +117,7 @@ def _shared_meeting(
 def build_brief(
     store: Store, people: list[PersonRef], meeting: Meeting | None, now: datetime
 ) -> Brief:
-    others = meeting.people if meeting else people
+    others = meeting.people if meeting else []
     briefs = [_person_brief(store, ref, meeting, others, now) for ref in people]
     connections = connections_between(store, people) if len(people) > 1 else []
     return Brief(now, meeting, briefs, connections)

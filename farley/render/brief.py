@@ -9,7 +9,7 @@ from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
 from farley.domain.followups import is_follow_up
 from farley.domain.models import Meeting, Note, Person
-from farley.domain.rapport import fact_topic, split_question
+from farley.domain.rapport import Around, fact_topic, split_question
 from farley.render.document import Document, Line, Section, Span, line, plain_text
 from farley.render.fit import fill_rows, fit, pack
 from farley.render.labels import (
@@ -379,9 +379,15 @@ def _reminders(brief: PersonBrief, view: View) -> list[Line]:
 def _around(brief: PersonBrief, view: View) -> list[Line]:
     pieces = [
         line(Span(a.person.name, "strong"), Span(f" — {a.why}", "dim"))
-        for a in brief.people_around[: view.limits.around]
+        for a in _others_around(brief, view)[: view.limits.around]
     ]
     return pack(pieces, view.inner, separator="; ")
+
+
+def _others_around(brief: PersonBrief, view: View) -> list[Around]:
+    """The people around them, less those the brief is also on: the meeting and
+    how they are connected already say it."""
+    return [a for a in brief.people_around if a.person.id not in view.names]
 
 
 def _closing(brief: Brief, view: View) -> Section:
@@ -404,7 +410,7 @@ def _left_out(brief: PersonBrief, view: View) -> Line | None:
             "reminder",
             "reminders",
         ),
-        (len(brief.people_around) - limits.around, "person", "people"),
+        (len(_others_around(brief, view)) - limits.around, "person", "people"),
     ]
     left = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n > 0]
     if not left:
