@@ -81,7 +81,7 @@ def test_undo_refuses_when_an_imported_person_has_a_fact_since(farley, ok, data_
     before = dump(data_file)
     run = farley("import", "undo")
     assert run.code == 5
-    assert "Sofia Marchetti (id 3) has had notes, facts or links added" in run.err
+    assert "Sofia Marchetti (id 3) has facts from after it" in run.err
     assert dump(data_file) == before
 
 
