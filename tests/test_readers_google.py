@@ -63,7 +63,7 @@ def test_google_contacts_without_a_name_take_the_company_email_or_phone():
             title="VP Research",
             birthday="1980-04-12",
             dates=[("event", "2019-03-02")],
-            facts=[("Name Prefix", "Dr.")],
+            facts=[("honorific", "Dr.")],
             labels={"raj.patel@kestrelbio.com": "work"},
         ),
         ContactRecord(

@@ -102,6 +102,7 @@ def _singles(first: dict[str, int]) -> dict[str, int | None]:
         "middle": pick("Middle Name", "Additional Name"),
         "last": pick("Last Name", "Family Name"),
         "suffix": pick("Name Suffix"),
+        "honorific": pick("Name Prefix"),
         "nickname": pick("Nickname"),
         "company": pick("Organization Name"),
         "title": pick("Organization Title"),
@@ -152,6 +153,9 @@ def _contact(layout: _Layout, line: int, row: list[str]) -> ContactRecord:
     )
     if cell["department"]:
         record.facts.append(("department", cell["department"]))
+    # As Outlook's Title and vCard's N prefix are: Dr., Ms.
+    if cell["honorific"]:
+        record.facts.append(("honorific", cell["honorific"]))
     for target, index, label_at in layout.lists:
         labels = row[label_at] if label_at is not None else ""
         _add_points(record, target, row[index], labels)
