@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
-from farley.domain.followups import is_follow_up
-from farley.domain.models import Meeting, Note, Person
-from farley.domain.rapport import Around, fact_topic, split_question
+from farley.domain.models import Meeting, Person
+from farley.domain.rapport import Around, fact_topic
+from farley.render.conversations import Told, conversation_lines, note_homes
 from farley.render.document import Document, Line, Section, Span, line, plain_text
 from farley.render.fit import fill_rows, fit, pack
 from farley.render.labels import (
@@ -110,7 +110,7 @@ def _document(brief: Brief, width: int | None, limits: Limits) -> Document:
     group = len(brief.people) > 1
     view = View(brief.generated_at, width, limits, group)
     if group:
-        homes = _homes(brief, limits)
+        homes = note_homes(brief, limits.notes)
         named = {p.person.id: p.person.name for p in brief.people}
         view = replace(view, homes=homes, names=named)
     parts = [person_sections(p, view) for p in brief.people]
@@ -130,20 +130,6 @@ def _document(brief: Brief, width: int | None, limits: Limits) -> Document:
     for section in sections:
         document.add(_finish(section, width))
     return document
-
-
-def _homes(brief: Brief, limits: Limits) -> dict[int, int]:
-    """For each note shown, whose part draws it in full: its first person's when
-    they are briefed and it is among their shown notes, else the first part's."""
-    shown = {p.person.id: {n.id for n in p.notes[: limits.notes]} for p in brief.people}
-    homes: dict[int, int] = {}
-    for part in brief.people:
-        for note in part.notes[: limits.notes]:
-            owner = note.people[0].id if note.people else None
-            if owner is not None and note.id in shown.get(owner, set()):
-                homes.setdefault(note.id, owner)
-            homes.setdefault(note.id, part.person.id)
-    return homes
 
 
 def _finish(section: Section, width: int | None) -> Section:
@@ -218,9 +204,7 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
             [occasion_line(o, view.now, False) for o in brief.dates[: limits.dates]],
             inline=True,
         ),
-        Section(
-            title("Conversations"), _conversations(brief, set(asks), view), inline=True
-        ),
+        Section(title("Conversations"), _conversations(brief, asks, view), inline=True),
         Section(title("Open reminders"), _reminders(brief, view), inline=True),
         Section(title("Ask about"), [line(a) for a in asks], bullets=True),
         Section(title("People around them"), _around(brief, view), inline=True),
@@ -302,67 +286,12 @@ def _fact(
     return line(*parts)
 
 
-def _conversations(brief: PersonBrief, asked: set[str], view: View) -> list[Line]:
-    """The last notes, led by when you last met or spoke unless a note says it.
-
-    In a group, the notes alone say it, to keep each person's part short, and
-    a note shared by several of them is drawn in full in one part only.
-    """
-    notes = brief.notes[: view.limits.notes]
-    lines = [_note_line(note, brief.person.id, asked, view) for note in notes]
-    lead = None if view.group and lines else _lead(brief, notes, view)
-    return [lead, *lines] if lead else lines
-
-
-def _lead(brief: PersonBrief, notes: list[Note], view: View) -> Line | None:
-    """When you last met, or last spoke if you have never met, or that you have not.
-
-    Never a line the notes below contradict: "not met yet" only with nothing
-    noted, and not when who they are says how you met.
-    """
-    since, last = brief.since_last_met, brief.last_contact
-    if since is None and last is not None:
-        ago = format_relative(_day(last.on), view.now)
-        return line(Span(f"Last spoke {ago} ({last.kind})", "strong"))
-    if since is None:
-        met = brief.person.met_how or brief.person.met_on
-        return None if met else line(Span("You have not met yet.", "strong"))
-    met_day = _day(since.last_met)
-    if any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
-        return None
-    ago = format_relative(met_day, view.now)
-    return line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _note_line(note: Note, person_id: int, asked: set[str], view: View) -> Line:
-    others = [p for p in note.people if p.id != person_id]
-    with_whom = f" with {names(others)}" if others else ""
-    when = format_relative(note.happened_at, view.now)
-    head = f"{when}, {note.kind}{with_whom}: "
-    home = view.homes.get(note.id, person_id)
-    if home != person_id:
-        return line(Span(head, "dim"), Span(f"shown under {view.names[home]}", "dim"))
-    said = _said(note.text, asked)
-    text = " / ".join(said) if said else ""
-    return line(Span(head, "dim"), text or Span("see Ask about", "dim"))
-
-
-def _said(text: str, asked: set[str]) -> list[str]:
-    """A note's lines, less its to-do lines (shown as reminders) and the
-    questions shown under Ask about."""
-    lines = [part.strip() for part in text.splitlines() if part.strip()]
-    lines = [part for part in lines if not is_follow_up(part)] or lines
-    said = []
-    for part in lines:
-        rest, question = split_question(part)
-        kept = rest.strip() if question in asked else part
-        if kept:
-            said.append(kept)
-    return said
+def _conversations(brief: PersonBrief, asks: list[str], view: View) -> list[Line]:
+    """The notes, less what Ask about and the other parts of a group say."""
+    me = brief.person.id
+    elsewhere = {n: view.names[h] for n, h in view.homes.items() if h != me}
+    told = Told(set(asks), elsewhere)
+    return conversation_lines(brief, view.limits.notes, told, view.now, view.group)
 
 
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
