@@ -132,7 +132,8 @@ def _person_brief(
 ) -> PersonBrief:
     person = get_person(store, ref.id)
     facts = facts_of(store, ref.id)
-    notes = _first_person_first(store, notes_of(store, ref.id, limit=NOTES_READ))
+    # Each note's people come with the person it is about first.
+    notes = notes_of(store, ref.id, limit=NOTES_READ)
     reminders = open_reminders(store, ref.id)
     entries = [FactEntry(f, _worth_checking(f, now)) for f in facts]
     day = meeting.starts_at.date() if meeting else now.date()
@@ -151,24 +152,6 @@ def _person_brief(
             store, person, notes, attendees, relations_of(store, ref.id)
         ),
     )
-
-
-def _first_person_first(store: Store, notes: list[Note]) -> list[Note]:
-    """The notes with each one's first person leading its people.
-
-    Which person a note was written for is kept only by the reminders its to-do
-    lines made; without any, the person longest on file leads.
-    """
-    marks = ", ".join("?" for _ in notes)
-    rows = store.query(
-        f"SELECT note_id, person_id FROM reminders WHERE note_id IN ({marks})",
-        [n.id for n in notes],
-    )
-    owners = {row["note_id"]: row["person_id"] for row in rows}
-    for note in notes:
-        owner = owners.get(note.id)
-        note.people.sort(key=lambda ref: (ref.id != owner, ref.id))
-    return notes
 
 
 def _worth_checking(fact: Fact, now: datetime) -> bool:

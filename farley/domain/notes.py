@@ -73,8 +73,9 @@ def add_note(
             },
         )
         store.executemany(
-            "INSERT INTO note_people (note_id, person_id) VALUES (?, ?)",
-            [(note_id, person.id) for person in people],
+            """INSERT INTO note_people (note_id, person_id, secondary)
+            VALUES (?, ?, ?)""",
+            [(note_id, person.id, at > 0) for at, person in enumerate(people)],
         )
     return Note(note_id, kind, happened_at, text, now, list(people))
 
@@ -121,7 +122,7 @@ def _attach_people(store: Store, notes: list[Note]) -> None:
     rows = store.query(
         f"""SELECT np.note_id, p.id, p.name, p.company FROM note_people np
         JOIN people p ON p.id = np.person_id WHERE np.note_id IN ({marks})
-        ORDER BY np.note_id, p.id""",
+        ORDER BY np.note_id, np.secondary, p.id""",
         list(by_id),
     )
     for row in rows:

@@ -473,6 +473,22 @@ IMPORT_FILLED_VALUES = """
 ALTER TABLE import_changes ADD COLUMN new_value;
 """
 
+# Who a note is about first: the people it was written with are marked, so
+# that a note about one person stays unmarked and old files need no rewrite.
+# A note of several people on file already goes to the one its to-do lines
+# were for, else to the one on file longest.
+NOTE_MAIN_PEOPLE = """
+ALTER TABLE note_people ADD COLUMN secondary INTEGER NOT NULL DEFAULT 0;
+UPDATE note_people SET secondary = 1
+WHERE note_id IN (SELECT note_id FROM note_people GROUP BY note_id HAVING count(*) > 1)
+    AND person_id <> coalesce(
+        (SELECT r.person_id FROM reminders r JOIN note_people o
+            ON o.note_id = r.note_id AND o.person_id = r.person_id
+            WHERE r.note_id = note_people.note_id ORDER BY r.id LIMIT 1),
+        (SELECT min(person_id) FROM note_people o WHERE o.note_id = note_people.note_id)
+    );
+"""
+
 MIGRATIONS: list[str] = [
     CORE,
     SEARCH,
@@ -481,5 +497,6 @@ MIGRATIONS: list[str] = [
     IMPORT_RANGES,
     TOUCH_CLOCKS,
     IMPORT_FILLED_VALUES,
+    NOTE_MAIN_PEOPLE,
 ]
 LATEST = len(MIGRATIONS)

@@ -43,7 +43,7 @@ _NOTE_KINDS = {
 }
 _DONE_WORDS = frozenset({"yes", "y", "true", "1", "x", "done", "✓"})
 _NOTE_COLUMNS = ("id", "kind", "happened_at", "text", "created_at")
-_LINK_COLUMNS = ("note_id", "person_id", "happened_at")
+_LINK_COLUMNS = ("note_id", "person_id", "happened_at", "secondary")
 _REMINDER_COLUMNS = (
     "id",
     "person_id",
@@ -169,7 +169,10 @@ class _Notes:
                 continue
             self.seen.add(signature)
             notes.append((self.next_id, *row, self.stamp))
-            links.extend((self.next_id, person, row[1]) for person in people)
+            links.extend(
+                (self.next_id, person, row[1], at > 0)
+                for at, person in enumerate(people)
+            )
             _add(self.report, record.line, record.person, people[0])
             self.next_id += 1
         return notes, links

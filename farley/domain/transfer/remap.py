@@ -116,7 +116,14 @@ def _copy_notes(
             FROM notes n JOIN note_people np ON np.note_id = n.id""",
         )
     }
-    members = _members(tables.get("note_people", []), "note_id", ids)
+    links_in = tables.get("note_people", [])
+    members = _members(links_in, "note_id", ids)
+    # Who each note was written with, besides the person it is about.
+    secondary = {
+        (row.get("note_id"), ids.get(row.get("person_id")))
+        for row in links_in
+        if row.get("secondary")
+    }
     first = next_id = bulk.first_free_id(store, "notes")
     notes, links, mapped = [], [], {}
     for row in tables.get("notes", []):
@@ -129,11 +136,13 @@ def _copy_notes(
         mapped[row["id"]] = next_id
         notes.append((next_id, row["kind"], row["happened_at"], row["text"], stamp))
         links.extend(
-            (next_id, person, row["happened_at"]) for person in dict.fromkeys(people)
+            (next_id, person, row["happened_at"], (row["id"], person) in secondary)
+            for person in dict.fromkeys(people)
         )
         next_id += 1
     load.insert("notes", ("id", "kind", "happened_at", "text", "created_at"), notes)
-    load.insert("note_people", ("note_id", "person_id", "happened_at"), links)
+    columns = ("note_id", "person_id", "happened_at", "secondary")
+    load.insert("note_people", columns, links)
     bulk.record_range(store, batch, "notes", first, next_id - 1, stamp)
     return mapped
 
