@@ -58,7 +58,8 @@ class PartialDate:
         return cls(month=found.month, day=found.day, year=found.year)
 
 
-def _is_leap(year: int) -> bool:
+def is_leap(year: int) -> bool:
+    """Tell whether the year has a 29 February (calendar.isleap, without its import)."""
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
@@ -66,7 +67,7 @@ def _is_day_of_year(month: int, day: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or (year is not None and not 1 <= year <= 9999):
         return False
     if month == 2 and day == 29:
-        return year is None or _is_leap(year)
+        return year is None or is_leap(year)
     return 1 <= day <= _DAYS_IN_MONTH[month - 1]
 
 

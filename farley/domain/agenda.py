@@ -17,7 +17,9 @@ from farley.store import Store
 TOUCHES_SHOWN = 10
 
 
-@dataclass(slots=True)
+# Made without repr and eq: nothing prints or compares it, and each generated
+# method costs every start of the agenda.
+@dataclass(slots=True, repr=False, eq=False)
 class Agenda:
     start: date
     end: date

@@ -32,20 +32,22 @@ DATES_WINDOW_DAYS = 14
 FACT_CHECK_AFTER_DAYS = 365
 
 
-@dataclass(slots=True)
+# The records below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every start of the brief.
+@dataclass(slots=True, repr=False, eq=False)
 class FactEntry:
     fact: Fact
     check: bool  # learned long ago: worth confirming it still holds
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class LastContact:
     on: date | datetime
     kind: str
     days_ago: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class SinceLastMet:
     """What is new since the last meeting with them."""
 
@@ -56,7 +58,7 @@ class SinceLastMet:
     reminders: list[Reminder] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PersonBrief:
     person: Person
     since_last_met: SinceLastMet | None
@@ -71,7 +73,7 @@ class PersonBrief:
     people_around: list[Around]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Brief:
     generated_at: datetime
     meeting: Meeting | None

@@ -17,41 +17,37 @@ _MARKER = re.compile(
     r"^\s*(?:(?:todo|follow[ -]?up)\s*:|-\s*\[ \]|>>)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# The patterns below are compiled when a note is read, not when the brief
+# imports this module for its markers: re keeps them once compiled.
 # Only a due phrase at the end sets the day: "book flights for 12 Apr" is a
 # task about a date, not one due on it. The last keyword wins ("pay by card by friday").
-_DUE = re.compile(
-    r"^(?:(?P<text>.*)\s+)?(?P<keyword>by|before|on|due(?:\s+(?:by|on|before))?)"
-    r"\s*:?\s+(?P<when>\S.*)$",
-    re.IGNORECASE,
+_DUE = (
+    r"(?i)^(?:(?P<text>.*)\s+)?(?P<keyword>by|before|on|due(?:\s+(?:by|on|before))?)"
+    r"\s*:?\s+(?P<when>\S.*)$"
 )
 _WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A phrase with no keyword that can only be a time ("call her tomorrow"), unless a
 # word such as "for" makes it part of the task ("prep for tomorrow").
-_BARE_WHEN = re.compile(
-    r"^(?:(?P<text>.*?\S)\s+)?(?P<when>today|tomorrow|tonight|next\s+(?:week|month)"
+_BARE_WHEN = (
+    r"(?i)^(?:(?P<text>.*?\S)\s+)?(?P<when>today|tomorrow|tonight|next\s+(?:week|month)"
     rf"|in\s+\d+\s+(?:days?|weeks?|months?)|(?:(?:next|this)\s+)?(?:{_WEEKDAY})"
-    r"|\d{4}-\d{2}-\d{2})$",
-    re.IGNORECASE,
+    r"|\d{4}-\d{2}-\d{2})$"
 )
-_BINDING = re.compile(
-    r"(?:for|of|the|a|an|from|since|until|till|after|about|to|at|in|than|every"
-    r"|each|per|and|or|with|last|this|next|\S+'s)",
-    re.IGNORECASE,
+_BINDING = (
+    r"(?i)(?:for|of|the|a|an|from|since|until|till|after|about|to|at|in|than|every"
+    r"|each|per|and|or|with|last|this|next|\S+'s)"
 )
 _TRAILING = " \t,;:.-–—"
 # Words that on their own say a time of day, not a day: "call back by 3".
-_CLOCK_WORD = re.compile(
-    r"at|noon|midnight|[ap]m|\d{1,2}(:\d{2})?([ap]m)?|now", re.IGNORECASE
-)
+_CLOCK_WORD = r"(?i)at|noon|midnight|[ap]m|\d{1,2}(:\d{2})?([ap]m)?|now"
 # A phrase that tries to be a date, so that failing to read it is a mistake to
 # report ("by 31 feb"), unlike "by email" or "by 10%".
-_NUMERIC_DATE = re.compile(r"\d+[/.-]\d+|\d+(st|nd|rd|th)\b", re.IGNORECASE)
+_NUMERIC_DATE = r"(?i)\d+[/.-]\d+|\d+(st|nd|rd|th)\b"
 # "on" is mostly not about time ("decide on March launch"): it sets a day only
 # when every word after it could be part of a date.
-_DATE_WORD = re.compile(
-    r"\d+|\d+(st|nd|rd|th)|\d+[/.-]\d+([/.-]\d+)?|next|this|the|of|at|noon"
-    r"|\d{1,2}(:\d{2})?[ap]m",
-    re.IGNORECASE,
+_DATE_WORD = (
+    r"(?i)\d+|\d+(st|nd|rd|th)|\d+[/.-]\d+([/.-]\d+)?|next|this|the|of|at|noon"
+    r"|\d{1,2}(:\d{2})?[ap]m"
 )
 _DAY_WORDS = {"today", "tomorrow", "tonight", "yesterday"}
 DUE_FORMS = "end the line with a due date, e.g. by friday, by 12 Apr, by 2026-12-04"
@@ -98,7 +94,7 @@ def _follow_up(rest: str, line: str, now: datetime) -> FollowUp:
 
 def _keyword_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
     """The text and day of a line ending "by friday", "due 12 Jan", "on 4 Dec"."""
-    match = _DUE.match(rest)
+    match = re.match(_DUE, rest)
     if match is None:
         return None
     when = match["when"].rstrip(_TRAILING)
@@ -113,11 +109,11 @@ def _keyword_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None
 
 def _bare_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
     """The text and day of a line ending in a time alone: "call her tomorrow"."""
-    match = _BARE_WHEN.match(rest)
+    match = re.match(_BARE_WHEN, rest)
     if match is None:
         return None
     left = match["text"] or ""
-    if left and _BINDING.fullmatch(left.split()[-1]):
+    if left and re.fullmatch(_BINDING, left.split()[-1]):
         return None
     due = _due_on(match["when"], line, now)
     return (left.rstrip(_TRAILING), due) if due else None
@@ -128,7 +124,7 @@ def _could_be_a_date(phrase: str) -> bool:
 
     words = re.split(r"[\s,]+", phrase.casefold())
     known = MONTHS.keys() | WEEKDAYS.keys() | _DAY_WORDS
-    every = all(w in known or _DATE_WORD.fullmatch(w) for w in words)
+    every = all(w in known or re.fullmatch(_DATE_WORD, w) for w in words)
     return every and _looks_like_a_date(phrase)
 
 
@@ -136,7 +132,7 @@ def _due_on(when: str, line: str, now: datetime) -> date | None:
     """The day a due phrase names; None when it is not a date at all."""
     from farley.dates.parse import parse_date
 
-    if all(_CLOCK_WORD.fullmatch(word) for word in when.split()):
+    if all(re.fullmatch(_CLOCK_WORD, word) for word in when.split()):
         return None
     # The date reader knows today but not tonight, which is the same day here.
     read = re.sub(r"\btonight\b", "today", when, flags=re.IGNORECASE)
@@ -156,7 +152,7 @@ def _looks_like_a_date(phrase: str) -> bool:
 
     words = re.split(r"[\s,]+", phrase.casefold())
     named = any(w in MONTHS or w in WEEKDAYS or w in _DAY_WORDS for w in words)
-    return named or bool(_NUMERIC_DATE.search(phrase))
+    return named or bool(re.search(_NUMERIC_DATE, phrase))
 
 
 def add_note_with_follow_ups(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from farley.dates.format import PartialDate, format_partial_date
+from farley.dates.format import PartialDate, format_partial_date, is_leap
 from farley.domain.models import ImportantDate, PersonRef
 from farley.errors import InvalidInput, NotFound
 from farley.store import Store
@@ -90,7 +89,7 @@ def _first_time(when: PartialDate) -> date:
 
 def falls_on(month: int, day: int, year: int) -> date:
     """Where a yearly date falls in `year`: 29 February is the 28th in other years."""
-    if month == 2 and day == 29 and not calendar.isleap(year):
+    if month == 2 and day == 29 and not is_leap(year):
         return date(year, 2, 28)
     return date(year, month, day)
 
@@ -136,7 +135,7 @@ def _window(start: date, days: int, person_ids: list[int] | None) -> tuple[str, 
         day = start + timedelta(days=offset)
         first.setdefault((day.month, day.day), offset)
         # 29 February is due on the 28th of a year without one.
-        if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+        if (day.month, day.day) == (2, 28) and not is_leap(day.year):
             first.setdefault((2, 29), offset)
     values = ", ".join("(?, ?, ?)" for _ in first)
     params = [n for (month, day), offset in first.items() for n in (month, day, offset)]

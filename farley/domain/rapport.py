@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from farley.domain.followups import is_follow_up
 from farley.domain.links import describe_relation
 from farley.domain.models import Fact, Note, Person, PersonRef, Relation, Reminder
 from farley.store import Store
@@ -30,7 +29,9 @@ _ASK = re.compile(r"^ask\b(?:\s+about\b)?\s*:?\s*", re.IGNORECASE)
 TOPIC_CATEGORIES = ("family", "interests")
 
 
-@dataclass(slots=True)
+# The records below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every start of the brief.
+@dataclass(slots=True, repr=False, eq=False)
 class Around:
     """Someone in a person's circle, and why they matter here."""
 
@@ -38,7 +39,7 @@ class Around:
     why: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Connection:
     """How two of the people being briefed on are connected."""
 
@@ -91,6 +92,9 @@ def split_question(text: str) -> tuple[str, str | None]:
     "She liked the pricing. Will her CEO sign off?" gives both halves; a line
     opening with "ask", "next time"... is a question as a whole.
     """
+    # Imported on first use: at the top it would cost every start of the brief.
+    from farley.domain.followups import is_follow_up
+
     if is_follow_up(text):
         return text, None
     bare = _BULLET.sub("", text, count=1).strip()

@@ -15,14 +15,16 @@ from farley.store import Store
 from farley.store.schema import TOUCH_REFRESH, TOUCH_STEP
 
 
-@dataclass(slots=True)
+# The records below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every start of stale and the agenda.
+@dataclass(slots=True, repr=False, eq=False)
 class TagCadence:
     tag: str
     cadence: str
     people: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Touch:
     """Someone due a touch: since when the clock runs, and by when it was due."""
 
@@ -35,7 +37,7 @@ class Touch:
     overdue_days: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class TouchList:
     """The people due a touch, most overdue first; `total` counts them all."""
 

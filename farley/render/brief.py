@@ -31,7 +31,9 @@ GROUP_ROWS = 48
 ASK_FACTS = 2
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every start of the brief.
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Limits:
     """How many of each thing one person's part of a brief shows."""
 
@@ -55,7 +57,7 @@ EVERYTHING = Limits(*(10**6 for _ in range(7)))
 GROWTH = ("avoid", "facts", "asks", "notes", "reminders", "dates", "around")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class View:
     """What one person's part is drawn for: the clock, the width and the limits."""
 

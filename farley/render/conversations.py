@@ -14,7 +14,9 @@ from farley.render.document import Line, Span, line
 from farley.render.labels import names
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every start of the brief.
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Told:
     """What the rest of the screen already says, so that a note need not."""
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 STYLES = ("strong", "dim", "warn", "danger", "good", "accent", "match")
 
 
-@dataclass(slots=True)
+# The parts below are made without repr and eq: nothing prints or compares
+# them, and each generated method costs every command's start.
+@dataclass(slots=True, repr=False, eq=False)
 class Span:
     text: str
     style: str | None = None
@@ -22,7 +24,7 @@ def line(*parts: str | Span) -> Line:
     return [part if isinstance(part, Span) else Span(part) for part in parts]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Section:
     """A titled block of lines; `tone` marks one that must stand out.
 
@@ -38,14 +40,14 @@ class Section:
     bullets: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Table:
     columns: list[str]
     rows: list[list[Line]] = field(default_factory=list)
     title: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Document:
     """What a command prints: a heading, then sections and tables in order."""
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from farley.dates.format import format_date, format_relative, format_span
 from farley.domain.occasions import Occasion
-from farley.domain.tags import TagCount
 from farley.domain.touch import TagCadence, Touch, TouchList
 from farley.render.agenda import occasion_line
 from farley.render.document import Document, Line, Section, Span, Table, line
+
+if TYPE_CHECKING:
+    from farley.domain.tags import TagCount
 
 SPOKEN = {"meeting": "met", "call": "call", "email": "email", "message": "message"}
 
