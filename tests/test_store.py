@@ -3,7 +3,10 @@
 import sqlite3
 import stat
 
+import pytest
+
 from farley.store import open_store
+from farley.store.core import FIRST_TABLES
 from farley.store.paths import user_data_dir
 from farley.store.schema import LATEST
 
@@ -97,7 +100,10 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(farley, tmp_path):
 def test_a_file_from_a_newer_farley_is_refused(farley, tmp_path):
     path = tmp_path / "future.db"
     conn = sqlite3.connect(path)
+    for table in FIRST_TABLES:
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
     conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.commit()
     conn.close()
     before = path.read_bytes()
     run = farley("--db", str(path), "list")
@@ -107,6 +113,29 @@ def test_a_file_from_a_newer_farley_is_refused(farley, tmp_path):
         f"this one knows {LATEST}): upgrade Farley to open it\n"
     )
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("number", [3, LATEST, LATEST + 30])
+def test_another_programs_numbered_file_is_refused_and_left_alone(
+    farley, tmp_path, number
+):
+    path = tmp_path / "app.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE settings (key TEXT, value TEXT)")
+    conn.execute(f"PRAGMA user_version = {number}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+
+    run = farley("--db", str(path), "list")
+
+    assert run.code == 6
+    assert run.err == (
+        f"farley: {path} is another program's SQLite file, not a Farley one: "
+        "give another path with --db\n"
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]
 
 
 def test_another_programs_sqlite_file_is_refused_and_left_alone(farley, tmp_path):
@@ -126,3 +155,16 @@ def test_another_programs_sqlite_file_is_refused_and_left_alone(farley, tmp_path
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_a_data_file_path_ending_in_a_slash_is_refused(farley, tmp_path, monkeypatch):
+    folder = f"{tmp_path}/notes/"
+    run = farley("--db", folder, "add", "Dana Whitfield")
+    assert (run.code, run.err) == (
+        6,
+        f"farley: {folder} ends with a slash, so it names a folder: give the path "
+        f"of a file, e.g. {folder}farley.db\n",
+    )
+    monkeypatch.setenv("FARLEY_DB", folder)
+    assert farley("list").code == 6
+    assert list(tmp_path.iterdir()) == []

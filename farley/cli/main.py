@@ -1,6 +1,7 @@
 """The `farley` program: the root command, its global options and error handling."""
 
 import importlib
+import os
 import sqlite3
 import sys
 from functools import cache
@@ -12,7 +13,7 @@ from typer.core import TyperGroup
 
 from farley import __version__
 from farley.cli.session import Session, say
-from farley.errors import FarleyError
+from farley.errors import FarleyError, StoreError
 
 # Typer exports only some of the exceptions of its copy of Click; the one all
 # usage errors share is reached through one that it does export.
@@ -90,7 +91,7 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
             envvar="FARLEY_DB",
@@ -114,8 +115,21 @@ def root(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         return
-    ctx.obj = Session(db)
+    ctx.obj = Session(_data_file(db))
     ctx.call_on_close(ctx.obj.close)
+
+
+def _data_file(given: str | None) -> Path | None:
+    """The data file --db or FARLEY_DB names, refused when it names a folder."""
+    if not given:
+        return None
+    # Path() would drop the slash, and a file would be made where a folder was meant.
+    if given.endswith(("/", os.sep)):
+        raise StoreError(
+            f"{given} ends with a slash, so it names a folder: give the path of a "
+            f"file, e.g. {given}farley.db"
+        )
+    return Path(given)
 
 
 def _usage_message(exc, words: list[str]) -> str:

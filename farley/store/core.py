@@ -121,9 +121,9 @@ def open_store(path: Path, notice: Notice = _ignore, create: bool = True) -> Sto
     store = Store(path, conn)
     try:
         _configure(conn)
-        # Refused before WAL mode changes the header: a newer file, another's.
-        if not _version(store):
-            _check_ours(store)
+        # Refused before WAL mode changes the header: another's file, a newer one.
+        _check_ours(store)
+        _version(store)
         _use_wal(conn)
         _migrate(store, notice)
     except sqlite3.DatabaseError as exc:
@@ -243,11 +243,18 @@ def _migrate(store: Store, notice: Notice) -> None:
         store.execute(f"PRAGMA user_version = {LATEST}")
 
 
+# Tables every Farley file has had since its first schema.
+FIRST_TABLES = frozenset({"people", "contact_points", "facts", "notes", "note_people"})
+
+
 def _check_ours(store: Store) -> None:
-    """Refuse a file with tables but no schema number: another program's."""
+    """Refuse another program's SQLite file, numbered by it or not."""
     # Farley's first migration numbers the file in the transaction that makes
-    # its tables, so a Farley file is never one without the other.
-    if store.value("SELECT count(*) FROM sqlite_master"):
+    # its tables: a Farley file has both or, new, neither. Other programs
+    # number their files too, so the number alone does not make one ours.
+    tables = {row[0] for row in store.query("SELECT name FROM sqlite_master")}
+    version = store.value("PRAGMA user_version")
+    if (version == 0 and tables) or (version > 0 and not FIRST_TABLES.issubset(tables)):
         raise StoreError(
             f"{store.path} is another program's SQLite file, not a Farley one: "
             "give another path with --db"
