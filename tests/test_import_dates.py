@@ -132,3 +132,37 @@ def test_a_day_of_the_month_alone_is_no_date_in_a_file(farley, ok, day):
         "give the whole date, e.g. 2026-11-15 (nothing was imported; --skip-bad "
         "imports the other rows)\n"
     )
+
+
+def test_a_note_dated_after_today_is_a_bad_row(farley, ok):
+    ok("add", "A One")
+    write("notes.csv", "person,date,text", "A One,2027-01-01,Planned call")
+    run = farley("import", "notes.csv")
+    assert run.code == 2
+    assert run.err == (
+        'farley: notes.csv line 2: "2027-01-01" is after today: give a day up to '
+        "today (nothing was imported; --skip-bad imports the other rows)\n"
+    )
+
+
+def test_a_birthday_with_a_year_to_come_is_a_bad_row(farley):
+    write("people.csv", "name,birthday", "A One,2030-05-01")
+    run = farley("import", "people.csv")
+    assert run.code == 2
+    assert "line 2: birthday: " in run.err
+    assert '"2030-05-01" is after today' in run.err
+
+
+def test_a_json_export_with_a_date_that_is_no_date_is_refused(farley, ok):
+    ok("add", "A One")
+    ok("note", "A One", "Lunch")
+    export = json.loads(ok("export").out)
+    export["tables"]["notes"][0]["happened_at"] = "garbage"
+    Path("edited.json").write_text(json.dumps(export))
+    ok("--db", "fresh.db", "list")
+    run = farley("--db", "fresh.db", "import", "edited.json")
+    assert run.code == 2
+    assert run.err == (
+        "farley: edited.json: notes row 1 has happened_at 'garbage', not an ISO "
+        "8601 date or time: fix it or export again\n"
+    )

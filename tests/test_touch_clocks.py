@@ -77,7 +77,7 @@ def test_a_meeting_later_today_counts_once_it_has_begun(ok, monkeypatch):
 def test_a_note_dated_ahead_counts_from_its_day(ok, store, monkeypatch):
     ok("add", "Dana Whitfield")
     ok("note", "dana", "Lunch", "--on", "2026-10-01")
-    # The command refuses a note dated ahead; an import from elsewhere may not.
+    # note and imports refuse a note dated ahead; a file from before may hold one.
     with store.transaction():
         store.execute(
             """INSERT INTO notes (id, kind, happened_at, text, created_at)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
-from farley.dates.format import MONTH_NAMES, PartialDate, to_iso
+from farley.dates.format import MONTH_NAMES, PartialDate, is_after_today, to_iso
 from farley.domain.contacts import normalize_email, normalize_phone, normalize_url
 from farley.domain.people import LONGEST_NAME
 from farley.domain.readers import BadRow, ContactRecord
@@ -155,15 +155,23 @@ class DateReader:
         """A day on or before today, as stored (ISO 8601); quick for repeats."""
         found = self._past_days.get(text)
         if found is None:
-            found = self._past_days[text] = to_iso(self.day(text, "past"))
+            day = self._up_to_today(text, self.day(text, "past"))
+            found = self._past_days[text] = to_iso(day)
         return found
 
     def past_when(self, text: str) -> str:
         """A day or a moment on or before now, as stored; quick for repeats."""
         found = self._past_whens.get(text)
         if found is None:
-            found = self._past_whens[text] = to_iso(self.when(text.strip(), "past"))
+            when = self._up_to_today(text, self.when(text.strip(), "past"))
+            found = self._past_whens[text] = to_iso(when)
         return found
+
+    def _up_to_today(self, text: str, value: date | datetime) -> date | datetime:
+        # As when typed: what happened, or when you met, is not still to come.
+        if is_after_today(value, self.now):
+            raise DateError(f'"{text.strip()}" is after today: give a day up to today')
+        return value
 
     def when(self, text: str, lean: str = "past") -> date | datetime:
         """A date, or a datetime when the text gives a time of day."""
@@ -183,7 +191,7 @@ class DateReader:
         """A birthday or an anniversary, whose year may be missing."""
         found = self._yearly.get(text)
         if found is None:
-            found = self._read(lambda: self._parse_yearly(text))
+            found = self._read(lambda: self._past_yearly(text))
             self._yearly[text] = found
         if isinstance(found, str):
             raise DateError(found)
@@ -206,6 +214,15 @@ class DateReader:
         from farley.dates.parse import parse_when
 
         return parse_when(text, self.now, lean=lean, dayfirst=self._dayfirst(text))
+
+    def _past_yearly(self, text: str) -> PartialDate:
+        found = self._parse_yearly(text)
+        if found.year is not None and found.iso() > to_iso(self.now.date()):
+            raise DateError(
+                f'"{text.strip()}" is after today: a birthday or an anniversary with '
+                "a year is a day up to today"
+            )
+        return found
 
     def _parse_yearly(self, text: str) -> PartialDate:
         from farley.dates.parse import parse_partial_date

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from farley.dates.format import to_iso
+from farley.dates.format import from_iso, to_iso
 from farley.domain.transfer import bulk
 from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutcome
-from farley.errors import InvalidInput
+from farley.errors import DateError, InvalidInput
 from farley.store import Store
 from farley.store.bulk import BulkLoad
 from farley.store.schema import LATEST
@@ -177,9 +177,26 @@ def _check_table(name: str, table: str, rows: Any) -> None:
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         raise InvalidInput(f"{name}: {table} should be a list of objects")
     for number, row in enumerate(rows, start=1):
-        for value in row.values():
+        for column, value in row.items():
             if isinstance(value, dict | list):
                 raise InvalidInput(f"{name}: {table} row {number} holds a nested value")
+            if column.endswith(_TIME_COLUMNS) and value is not None:
+                _check_time(name, table, number, column, value)
+
+
+# Columns that hold a day or a moment (happened_at, met_on, snoozed_until...):
+# one that is not ISO 8601 would stop every command that reads it, later.
+_TIME_COLUMNS = ("_at", "_on", "_until", "_utc")
+
+
+def _check_time(name: str, table: str, number: int, column: str, value: Any) -> None:
+    try:
+        from_iso(str(value))
+    except DateError:
+        raise InvalidInput(
+            f"{name}: {table} row {number} has {column} {value!r}, not an ISO 8601 "
+            "date or time: fix it or export again"
+        ) from None
 
 
 def is_empty(store: Store) -> bool:
