@@ -201,3 +201,15 @@ def test_a_date_that_is_not_a_due_phrase_stays_in_the_reminder_text(ok):
     )
     [reminder] = json.loads(ok("reminders", "--json").out)
     assert (reminder["text"], reminder["due_on"]) == ("book flights for 12 Apr", None)
+
+
+def test_a_due_date_that_reads_both_ways_refuses_the_note_naming_its_line(farley, ok):
+    ok("add", "Dana Whitfield")
+    run = farley("note", "dana", "todo: send the deck by 04/12")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        'farley: "04/12" could be 4 Dec or 12 Apr: write the month in words, e.g. '
+        '4 Dec (in the to-do line "todo: send the deck by 04/12"; nothing was '
+        "noted)\n"
+    )
+    assert ok("history", "dana").out == ""

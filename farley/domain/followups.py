@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from farley.domain.models import Note, PersonRef, Reminder
-from farley.errors import DateError
+from farley.errors import DateError, InvalidInput
 from farley.store import Store
 
 # Only a line that begins with a marker counts: "we spoke about her todo list"
@@ -130,7 +130,7 @@ def _could_be_a_date(phrase: str) -> bool:
 
 def _due_on(when: str, line: str, now: datetime) -> date | None:
     """The day a due phrase names; None when it is not a date at all."""
-    from farley.dates.parse import parse_date
+    from farley.dates.parse import AmbiguousDate, parse_date
 
     if all(re.fullmatch(_CLOCK_WORD, word) for word in when.split()):
         return None
@@ -138,6 +138,10 @@ def _due_on(when: str, line: str, now: datetime) -> date | None:
     read = re.sub(r"\btonight\b", "today", when, flags=re.IGNORECASE)
     try:
         return parse_date(read, now, lean="future")
+    except AmbiguousDate as exc:
+        raise InvalidInput(
+            f'{exc} (in the to-do line "{line}"; nothing was noted)'
+        ) from None
     except DateError:
         if _looks_like_a_date(when):
             raise DateError(
