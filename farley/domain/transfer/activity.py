@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, time
 from operator import itemgetter
 
-from farley.dates.format import to_iso
+from farley.dates.format import from_iso, to_iso
 from farley.domain.contacts import normalize_email
+from farley.domain.followups import FollowUp, find_follow_ups
 from farley.domain.notes import clean_text
 from farley.domain.readers import BadRow, NoteRecord, ReminderRecord
 from farley.domain.resolve import NameIndex
@@ -44,6 +45,16 @@ _NOTE_KINDS = {
 _DONE_WORDS = frozenset({"yes", "y", "true", "1", "x", "done", "✓"})
 _NOTE_COLUMNS = ("id", "kind", "happened_at", "text", "created_at")
 _LINK_COLUMNS = ("note_id", "person_id", "happened_at", "secondary")
+# The reminders a note's to-do lines become, as `farley note` makes them.
+_FOLLOW_UP_COLUMNS = (
+    "id",
+    "person_id",
+    "text",
+    "due_on",
+    "anchor_on",
+    "note_id",
+    "created_at",
+)
 _REMINDER_COLUMNS = (
     "id",
     "person_id",
@@ -128,19 +139,25 @@ def import_notes(
 ) -> None:
     """Add each note to the people it names; a note already on file is skipped."""
     job = _Notes(load.store, report, dates)
-    first = job.next_id
+    first, first_reminder = job.next_id, job.next_reminder
     done = 0
     for chunk in chunks(records):
-        notes, links = job.rows(chunk)
+        notes, links, reminders = job.rows(chunk)
         check(chunk[-1].line)
         load.insert("notes", _NOTE_COLUMNS, notes)
         # In the order of the table's key, the rows go in twice as fast.
         links.sort(key=itemgetter(1, 0))
         load.insert("note_people", _LINK_COLUMNS, links)
+        load.insert("reminders", _FOLLOW_UP_COLUMNS, reminders)
         done += len(chunk)
         if progress:
             progress(done, len(records))
-    bulk.record_range(load.store, batch, "notes", first, job.next_id - 1, job.stamp)
+    store = load.store
+    bulk.record_range(store, batch, "notes", first, job.next_id - 1, job.stamp)
+    last_reminder = job.next_reminder - 1
+    bulk.record_range(
+        store, batch, "reminders", first_reminder, last_reminder, job.stamp
+    )
 
 
 class _Notes:
@@ -150,14 +167,16 @@ class _Notes:
         self.finder = PersonFinder(store)
         self.seen = _note_signatures(store)
         self.next_id = bulk.first_free_id(store, "notes")
+        self.next_reminder = bulk.first_free_id(store, "reminders")
         self.stamp = to_iso(dates.now)
         self.report = report
         self.dates = dates
 
-    def rows(self, records: Sequence[NoteRecord]) -> tuple[list[tuple], list[tuple]]:
-        """The rows of notes and of note_people for some records."""
+    def rows(self, records: Sequence[NoteRecord]) -> tuple[list, list, list]:
+        """The rows of notes, of note_people and of reminders for some records."""
         notes: list[tuple] = []
         links: list[tuple] = []
+        reminders: list[tuple] = []
         for record in records:
             found = _note_row(record, self.finder, self.dates, self.report)
             if found is None:
@@ -167,7 +186,19 @@ class _Notes:
             if signature in self.seen:
                 _skip(self.report, record.line, record.person, "on file already")
                 continue
+            try:
+                follow_ups = _follow_ups(row[2], row[1], self.dates.now)
+            except InvalidInput as exc:
+                self.report.bad.append(BadRow(record.line, str(exc)))
+                continue
             self.seen.add(signature)
+            for follow_up in follow_ups:
+                due = to_iso(follow_up.due_on) if follow_up.due_on else None
+                reminders.append(
+                    (self.next_reminder, people[0], follow_up.text, due, due)
+                    + (self.next_id, self.stamp)
+                )
+                self.next_reminder += 1
             notes.append((self.next_id, *row, self.stamp))
             links.extend(
                 (self.next_id, person, row[1], at > 0)
@@ -175,7 +206,18 @@ class _Notes:
             )
             _add(self.report, record.line, record.person, people[0])
             self.next_id += 1
-        return notes, links
+        return notes, links, reminders
+
+
+def _follow_ups(text: str, happened: str, now: datetime) -> list[FollowUp]:
+    """The to-do lines of an imported note, their days counted from the note's."""
+    # Most notes hold none: every marker has one of these in it.
+    if ":" not in text and ">>" not in text and "[ ]" not in text:
+        return []
+    day = from_iso(happened)
+    if not isinstance(day, datetime):
+        day = datetime.combine(day, now.timetz())
+    return find_follow_ups(text, day)
 
 
 def _note_row(
