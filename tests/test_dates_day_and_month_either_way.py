@@ -93,7 +93,10 @@ def test_a_to_do_line_due_on_a_date_of_two_readings_is_refused_with_no_note(
     run = farley("note", "ann", "call\n- [ ] send the deck by 04/12/2026")
     assert run.code == 2
     assert run.out == ""
-    assert run.err == APRIL_OR_DECEMBER
+    assert run.err == APRIL_OR_DECEMBER.replace(
+        "\n",
+        ' (in the to-do line "- [ ] send the deck by 04/12/2026"; nothing was noted)\n',
+    )
     assert dump(data_file) == before
 
 
