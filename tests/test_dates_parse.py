@@ -511,3 +511,9 @@ def test_any_text_reads_as_a_birthday_or_is_refused(text: str) -> None:
     except DateError:
         return
     assert isinstance(found, PartialDate)
+
+
+@pytest.mark.parametrize("dayfirst", [None, True, False])
+@pytest.mark.parametrize("text", ["2026/04/12", "2026.04.12"])
+def test_a_date_written_year_first_reads_month_then_day(text, dayfirst):
+    assert parse_date(text, NOW, dayfirst=dayfirst) == date(2026, 4, 12)

@@ -26,7 +26,9 @@ _NUMBER = re.compile(r"\d{1,2}", re.ASCII)
 _ORDINAL = re.compile(r"(?P<day>\d{1,2})(?P<suffix>st|nd|rd|th)", re.ASCII)
 _YEAR = re.compile(r"[1-9]\d{3}", re.ASCII)
 _NUMERIC_DATE = re.compile(
-    r"\d{1,2}/\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?P<year>\d{4}|\d{2})",
+    r"\d{1,2}/\d{1,2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?P<year>\d{4}|\d{2})"
+    # Year first, as in 2026/04/12, is month then day: it reads one way only.
+    r"|[1-9]\d{3}(?P<ysep>[/.])\d{1,2}(?P=ysep)\d{1,2}",
     re.ASCII,
 )
 
@@ -160,6 +162,9 @@ def read_day_month_year(
         pair = _DAY_AND_MONTH.match(tokens[0]) if len(tokens) == 1 else None
         dayfirst = pair is not None and int(pair["first"]) > 12
 
+    numeric = _NUMERIC_DATE.fullmatch(tokens[0]) if len(tokens) == 1 else None
+    if numeric is not None and numeric["ysep"]:
+        dayfirst = False  # year, month, day, whatever order the file's others take
     text = " ".join(token.rstrip(".") for token in tokens)
     reader = _parser(latest_year or 9999)
     first, second = (
