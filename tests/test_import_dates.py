@@ -51,7 +51,7 @@ def test_a_file_with_both_orders_is_refused_and_nothing_is_written(farley, ok):
     assert (run.code, run.out) == (2, "")
     assert run.err == (
         "farley: people.csv: line 2 has 25/12/1980 (day first) and line 4 has "
-        "12/25/1980 (month first): give --dayfirst or fix the file\n"
+        "12/25/1980 (month first): write the dates of one file the same way\n"
     )
     assert json.loads(ok("list", "--json").out) == []
 

@@ -32,7 +32,7 @@ def decide(result: ReadResult, source: str, forced: bool) -> DayOrder:
     if day and month:
         raise InvalidInput(
             f"{source}: line {day[0]} has {day[1]} (day first) and line {month[0]} "
-            f"has {month[1]} (month first): give --dayfirst or fix the file"
+            f"has {month[1]} (month first): write the dates of one file the same way"
         )
     if day:
         return DayOrder(True, True, f"Dates read day first (line {day[0]}: {day[1]})")
