@@ -115,7 +115,6 @@ def test_a_scheduled_meeting_is_shown_with_who_else_comes(store, now, dana):
         "  Fri 4 Dec 2026 10:00 (tomorrow) — Q1 plan\n"
         "  where Acme HQ · with Priya Shah\n"
         "Conversations: You have not met yet.\n"
-        "People around them: Priya Shah — also at the meeting\n"
     )
 
 
@@ -190,8 +189,8 @@ def test_the_people_around_them_include_links_introducers_and_colleagues(store, 
     link(store, dana, tom, "spouse")
     [about] = brief_for(store, ["dana"], now).people
     assert [(a.person.name, a.why) for a in about.people_around] == [
-        ("Tom Whitfield", "spouse"),
         ("Sam Okafor", "introduced you"),
+        ("Tom Whitfield", "spouse"),
         ("Priya Shah", "colleague at Acme"),
     ]
     assert priya

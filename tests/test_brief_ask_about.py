@@ -39,9 +39,8 @@ def test_to_do_lines_and_questions_stay_out_of_the_briefs_of_others_at_the_note(
         "Dana Whitfield · Who: Acme\n"
         "Dana Whitfield · Conversations: You have not met yet.\n"
         "Priya Shah · Who: Acme\n"
-        "Priya Shah · Conversations\n"
-        "  today, meeting with Élodie Martin: "
-        "Lunch at Brio. / - ask about the Lyon offi…\n"
+        "Priya Shah · Conversations: "
+        "today, meeting with Élodie Martin: Lunch at Brio.\n"
         "Priya Shah · People around them: Élodie Martin — in 1 recent note with them\n"
     )
 

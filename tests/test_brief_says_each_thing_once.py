@@ -34,8 +34,7 @@ def test_the_questions_of_a_shared_note_are_for_its_first_person_only(ok):
         "Brief: Bob\n"
         "Conversations\n"
         "  Last spoke today (call)\n"
-        "  today, call with Alice: "
-        "Call with Alice and Bob. / Ask about: her daughter's…\n"
+        "  today, call with Alice: Call with Alice and Bob.\n"
         "People around them: Alice — in 1 recent note with them\n"
     )
     assert ok("brief", "alice").out == (
@@ -108,14 +107,14 @@ def test_a_note_of_questions_only_points_to_ask_about(ok):
     )
 
 
-def test_a_fact_under_personal_is_not_offered_again_to_ask_about(ok):
+def test_a_fact_offered_to_ask_about_is_not_also_under_personal(ok):
     ok("add", "Dana Whitfield")
     ok("fact", "dana", "spouse", "Tom", "-c", "family", "--learned", "2024-01-10")
     assert ok("brief", "dana").out == (
         "Brief: Dana Whitfield\n"
-        "Personal\n"
-        "  family · spouse: Tom (check: 2 years old)\n"
         "Conversations: You have not met yet.\n"
+        "Ask about\n"
+        "  • spouse: Tom\n"
     )
 
 
@@ -148,7 +147,7 @@ def spouse_and_new_facts(ok):
     """A spouse learned in 2023, and four preferences learned since the last meeting."""
     ok("add", "Dana Whitfield")
     ok("fact", "dana", "spouse", "Tom", "-c", "family", "--learned", "2023-03-01")
-    ok("note", "dana", "Kick-off", "--on", "2026-11-01")
+    ok("note", "dana", "Kick-off; her spouse came along", "--on", "2026-11-01")
     for key, value in [
         ("diet", "Vegetarian"),
         ("coffee", "flat white"),
@@ -170,7 +169,7 @@ def test_with_room_on_the_screen_every_fact_is_shown_family_first(ok):
         "  preferences · tea: none (new)\n"
         "  preferences · desk: standing (new)\n"
         "  preferences · music: jazz (new)\n"
-        "Conversations: 4 weeks ago, meeting: Kick-off\n"
+        "Conversations: 4 weeks ago, meeting: Kick-off; her spouse came along\n"
     )
 
 

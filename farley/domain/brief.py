@@ -137,7 +137,8 @@ def _person_brief(
     # Each note's people come with the person it is about first.
     notes = notes_of(store, ref.id, limit=NOTES_READ)
     reminders = open_reminders(store, ref.id)
-    entries = [FactEntry(f, _worth_checking(f, now)) for f in facts]
+    asks, asked_facts = ask_about(ref.id, notes, facts, reminders, now)
+    entries = _fact_entries(facts, asked_facts, now)
     day = meeting.starts_at.date() if meeting else now.date()
     return PersonBrief(
         person=person,
@@ -149,11 +150,16 @@ def _person_brief(
         notes=notes[:RECENT_NOTES],
         you_owe=[r for r in reminders if not r.they_owe],
         they_owe=[r for r in reminders if r.they_owe],
-        ask_about=ask_about(ref.id, notes, facts, reminders, now),
+        ask_about=asks,
         people_around=people_around(
             store, person, notes, attendees, relations_of(store, ref.id)
         ),
     )
+
+
+def _fact_entries(facts: list[Fact], asked: set[int], now: datetime) -> list[FactEntry]:
+    """The facts, less those offered to ask about: the brief says each once."""
+    return [FactEntry(f, _worth_checking(f, now)) for f in facts if f.id not in asked]
 
 
 def _worth_checking(fact: Fact, now: datetime) -> bool:

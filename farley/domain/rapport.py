@@ -11,6 +11,8 @@ from farley.domain.models import Fact, Note, Person, PersonRef, Relation, Remind
 from farley.store import Store
 
 ASK_LIMIT = 5
+# Facts offered to ask about, besides the questions left in notes.
+ASK_FACTS = 2
 # Questions come from this many of a person's own latest notes.
 ASK_NOTES = 2
 COLLEAGUES_SHOWN = 5
@@ -25,6 +27,9 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _BULLET = re.compile(r"^\s*(?:[-*+•·–]\s+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _ASK = re.compile(r"^ask\b(?:\s+about\b)?\s*:?\s*", re.IGNORECASE)
+# Why someone is around when the brief's other lines may say it already.
+INTRODUCED_YOU = "introduced you"
+AT_MEETING = "also at the meeting"
 # Facts one asks after ("how is Jake?"); preferences are to remember, not ask.
 TOPIC_CATEGORIES = ("family", "interests")
 
@@ -54,8 +59,9 @@ def ask_about(
     facts: list[Fact],
     reminders: list[Reminder],
     now: datetime,
-) -> list[str]:
-    """Open questions from their last own notes, then facts not mentioned lately.
+) -> tuple[list[str], set[int]]:
+    """Open questions from their last own notes, then facts not mentioned lately,
+    with the ids of the facts offered: the brief lists them here, not twice.
 
     A note's questions are for its first person, as its to-do lines are: a
     question to Alice noted with Bob there is not one to ask Bob. A question
@@ -68,8 +74,13 @@ def ask_about(
         for ask in _open_lines(own[:ASK_NOTES])
         if not any(_same(ask.casefold(), text) for text in owed)
     ]
-    asks += _untouched_facts(notes, facts, now)
-    return list(dict.fromkeys(asks))[:ASK_LIMIT]
+    asks = list(dict.fromkeys(asks))[:ASK_LIMIT]
+    room = min(ASK_FACTS, ASK_LIMIT - len(asks))
+    topics = [
+        f for f in _untouched_facts(notes, facts, now) if fact_topic(f) not in asks
+    ]
+    offered = topics[: max(room, 0)]
+    return [*asks, *map(fact_topic, offered)], {f.id for f in offered}
 
 
 def _same(ask: str, reminder: str) -> bool:
@@ -110,7 +121,7 @@ def split_question(text: str) -> tuple[str, str | None]:
     return " ".join(sentences[:said]), _ASK.sub("", question, count=1) or question
 
 
-def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> list[str]:
+def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> list[Fact]:
     """Facts learned long ago that no recent note mentions, oldest learned first."""
     since = now.date() - timedelta(days=RECENT_DAYS)
     recent = " ".join(n.text for n in notes if _day(n.happened_at) >= since).casefold()
@@ -122,7 +133,7 @@ def _untouched_facts(notes: list[Note], facts: list[Fact], now: datetime) -> lis
         and not _mentioned(fact, recent)
     ]
     untouched.sort(key=lambda fact: fact.learned_on)
-    return [fact_topic(fact) for fact in untouched]
+    return untouched
 
 
 def fact_topic(fact: Fact) -> str:
@@ -146,24 +157,35 @@ def people_around(
     attendees: list[PersonRef],
     relations: list[Relation],
 ) -> list[Around]:
-    """Linked people, who introduced you, colleagues, co-attendees, people in notes."""
+    """Who introduced you, linked people, colleagues, people in notes, co-attendees.
+
+    Each is there for what says most about them: how they are linked, and
+    that they introduced you, else being a colleague or in notes with them,
+    and being at the meeting only when nothing else is known.
+    """
     around: dict[int, Around] = {}
 
-    def note_down(ref: PersonRef, why: str) -> None:
-        if ref.id != person.id and ref.id not in around:
+    def note_down(ref: PersonRef, why: str, also: bool = False) -> None:
+        if ref.id == person.id:
+            return
+        if ref.id not in around:
             around[ref.id] = Around(ref, why)
+        elif also and why not in around[ref.id].why:
+            around[ref.id].why += f", {why}"
 
     for relation in relations:
         note_down(relation.other, describe_relation(relation.relation))
     if person.introduced_by:
-        note_down(person.introduced_by, "introduced you")
-    for ref in attendees:
-        note_down(ref, "also at the meeting")
+        note_down(person.introduced_by, INTRODUCED_YOU, also=True)
     for ref in _colleagues(store, person):
         note_down(ref, f"colleague at {person.company}")
     for ref, count in _in_notes_with(notes, person.id):
         note_down(ref, f"in {count} recent note{'s' if count > 1 else ''} with them")
-    return list(around.values())
+    for ref in attendees:
+        note_down(ref, AT_MEETING)
+    # Who introduced you leads: only this part of the brief says it.
+    introducer = person.introduced_by.id if person.introduced_by else None
+    return sorted(around.values(), key=lambda a: a.person.id != introducer)
 
 
 def _colleagues(store: Store, person: Person) -> list[PersonRef]:

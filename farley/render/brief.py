@@ -7,11 +7,12 @@ from datetime import datetime
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
-from farley.domain.models import Meeting, Person
-from farley.domain.rapport import Around, fact_topic
+from farley.domain.models import Meeting, Person, Reminder
+from farley.domain.occasions import Occasion
+from farley.domain.rapport import AT_MEETING, Around
 from farley.render.conversations import Told, conversation_lines, note_homes
 from farley.render.document import Document, Line, Section, Span, line, plain_text
-from farley.render.fit import fill_rows, fit, pack
+from farley.render.fit import ELLIPSIS, SHORTEST_CUT, fill_rows, fit, pack
 from farley.render.labels import (
     names,
     occasion_line,
@@ -27,8 +28,8 @@ INDENT = 2
 # person, two for a group.
 SCREEN_ROWS = 30
 GROUP_ROWS = 48
-# Fact topics offered under Ask about, besides the questions left in notes.
-ASK_FACTS = 2
+# Yearly dates that rank before the others when not all can be shown.
+PERSONAL_DATES = ("birthday", "anniversary", "wedding anniversary")
 
 
 # The records below are made without repr and eq: nothing prints or compares
@@ -128,7 +129,7 @@ def _document(brief: Brief, width: int | None, limits: Limits) -> Document:
         sections += part
     if width is not None:
         sections.append(_closing(brief, view))
-    document = Document(heading=_heading(brief), compact=True)
+    document = Document(heading=_heading(brief, width), compact=True)
     for section in sections:
         document.add(_finish(section, width))
     return document
@@ -147,14 +148,17 @@ def _finish(section: Section, width: int | None) -> Section:
     return section
 
 
-def _heading(brief: Brief) -> Line:
-    if len(brief.people) == 1:
-        person = brief.people[0].person
-        described = role(person)
-        return line(
-            f"Brief: {person.name}", Span(f" — {described}" if described else "", "dim")
-        )
-    return line(f"Brief: {names([p.person.ref for p in brief.people])}")
+def _heading(brief: Brief, width: int | None) -> Line:
+    """The first line, cut to the width as the others are: the role before the name."""
+    if len(brief.people) > 1:
+        return fit(line(f"Brief: {names([p.person.ref for p in brief.people])}"), width)
+    person = brief.people[0].person
+    title = f"Brief: {person.name}"
+    described = f" — {role(person)}" if role(person) else ""
+    room = None if width is None else width - len(title)
+    if room is not None and len(described) > room >= SHORTEST_CUT:
+        described = described[: room - len(ELLIPSIS)].rstrip() + ELLIPSIS
+    return fit(line(title, Span(described, "dim")), width)
 
 
 def _meeting_lines(meeting: Meeting, brief: Brief, view: View) -> list[Line]:
@@ -181,14 +185,14 @@ def _connections(brief: Brief) -> list[Line]:
 def person_sections(brief: PersonBrief, view: View) -> list[Section]:
     """One person's part: who, what to avoid and remember, then what to say.
 
-    Each thing is said once: a fact under Personal is not offered again to
-    ask about, and a question under Ask about leaves its note's preview.
+    Each thing is said once: a fact offered to ask about is not under
+    Personal (the brief leaves it out there), and a question under Ask about
+    leaves its note's preview.
     """
     name = brief.person.name
     title = (lambda text: f"{name} · {text}") if view.group else (lambda text: text)
     limits = view.limits
-    shown = _shown_facts(brief, limits.facts)
-    asks = _asks(brief, {fact_topic(e.fact) for e in shown}, limits.asks)
+    asks = _shown_asks(brief, limits)
     return [
         Section(
             title("Who") if view.group else None,
@@ -200,10 +204,10 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
             [_fact(e, view.now) for e in brief.avoid[: limits.avoid]],
             tone="danger",
         ),
-        Section(title("Personal"), _facts(brief, shown, view)),
+        Section(title("Personal"), _facts(brief, view)),
         Section(
             title("Dates coming up"),
-            [occasion_line(o, view.now, False) for o in brief.dates[: limits.dates]],
+            [occasion_line(o, view.now, False) for o in _shown_dates(brief, view)],
             inline=True,
         ),
         Section(title("Conversations"), _conversations(brief, asks, view), inline=True),
@@ -213,16 +217,21 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
     ]
 
 
-def _asks(brief: PersonBrief, shown_topics: set[str], limit: int) -> list[str]:
-    """The questions first, then facts to ask after that Personal does not show."""
-    topics = {fact_topic(e.fact) for group in brief.facts.values() for e in group}
-    questions = [a for a in brief.ask_about if a not in topics]
-    about_facts = [a for a in brief.ask_about if a in topics and a not in shown_topics]
-    return [*questions, *about_facts[:ASK_FACTS]][:limit]
+def _shown_asks(brief: PersonBrief, limits: Limits) -> list[str]:
+    """The things to ask about, first those nothing else shows: a question
+    left out here stays in the preview of its note, a fact would be lost."""
+    asks = brief.ask_about
+    previews = [note.text for note in brief.notes[: limits.notes]]
+    ranked = sorted(
+        range(len(asks)),
+        key=lambda i: (any(asks[i] in text for text in previews), i),
+    )
+    return [asks[i] for i in sorted(ranked[: limits.asks])]
 
 
 def _who(person: Person, view: View) -> list[Line]:
-    """How you know them; the role is in the heading unless this is a group."""
+    """How you know them; the role is in the heading unless this is a group, and
+    who introduced you leads People around them."""
     pieces = []
     if view.group and role(person):
         pieces.append(line(role(person)))
@@ -232,8 +241,6 @@ def _who(person: Person, view: View) -> list[Line]:
             format_date(person.met_on) if person.met_on else "",
         ]
         pieces.append(line(Span("met ", "dim"), ", ".join(p for p in met if p)))
-    if person.introduced_by:
-        pieces.append(line(Span("introduced by ", "dim"), person.introduced_by.name))
     if person.location:
         pieces.append(line(Span("based in ", "dim"), person.location))
     if person.tags:
@@ -242,12 +249,14 @@ def _who(person: Person, view: View) -> list[Line]:
 
 
 def _shown_facts(brief: PersonBrief, limit: int) -> list[FactEntry]:
-    """The facts that matter most, in their groups: family, then what is new."""
+    """The facts that matter most, in their groups: family, then what is new;
+    facts of category other come last."""
     entries = [e for group in brief.facts.values() for e in group]
     new = _new_facts(brief)
     ranked = sorted(
         range(len(entries)),
         key=lambda i: (
+            entries[i].fact.category == "other",
             entries[i].fact.category != "family",
             entries[i].fact.id not in new,
             i,
@@ -256,16 +265,22 @@ def _shown_facts(brief: PersonBrief, limit: int) -> list[FactEntry]:
     return [entries[i] for i in sorted(ranked[:limit])]
 
 
+def _shown_dates(brief: PersonBrief, view: View) -> list[Occasion]:
+    """Birthdays and anniversaries first, then the other dates; shown by date."""
+    ranked = sorted(brief.dates, key=lambda o: (o.label not in PERSONAL_DATES, o.on))
+    return sorted(ranked[: view.limits.dates], key=lambda o: o.on)
+
+
 def _new_facts(brief: PersonBrief) -> set[int]:
     since = brief.since_last_met
     return {f.id for f in since.facts} if since else set()
 
 
-def _facts(brief: PersonBrief, shown: list[FactEntry], view: View) -> list[Line]:
+def _facts(brief: PersonBrief, view: View) -> list[Line]:
     new = _new_facts(brief)
     return [
         _fact(e, view.now, prefix=f"{e.fact.category} · ", new=e.fact.id in new)
-        for e in shown
+        for e in _shown_facts(brief, view.limits.facts)
     ]
 
 
@@ -297,14 +312,28 @@ def _conversations(brief: PersonBrief, asks: list[str], view: View) -> list[Line
 
 
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
-    """Overdue first, then what you owe, then what they owe."""
+    return [
+        reminder_line(r, view.now, show_person=False)
+        for r in _shown_reminders(brief, view)
+    ]
+
+
+def _shown_reminders(brief: PersonBrief, view: View) -> list[Reminder]:
+    """Overdue first, then what you owe, then what they owe; at least one of
+    each side when there is one, since what they owe you matters as much."""
     today = view.now.date()
     ordered = sorted(
         [*brief.you_owe, *brief.they_owe],
         key=lambda r: (not r.is_overdue(today), r.they_owe),
     )
     shown = ordered[: view.limits.reminders]
-    return [reminder_line(r, view.now, show_person=False) for r in shown]
+    for side in (brief.you_owe, brief.they_owe):
+        ids = {r.id for r in side}
+        if ids and not any(r.id in ids for r in shown):
+            first = next(r for r in ordered if r.id in ids)
+            shown = [*shown[: max(len(shown) - 1, 1)], first]
+    kept = {r.id for r in shown}
+    return [r for r in ordered if r.id in kept]
 
 
 def _around(brief: PersonBrief, view: View) -> list[Line]:
@@ -316,9 +345,14 @@ def _around(brief: PersonBrief, view: View) -> list[Line]:
 
 
 def _others_around(brief: PersonBrief, view: View) -> list[Around]:
-    """The people around them, less those the brief is also on: the meeting and
-    how they are connected already say it."""
-    return [a for a in brief.people_around if a.person.id not in view.names]
+    """The people around them, less those the brief is also on (the meeting and
+    how they are connected say it) and those only at the meeting: its line
+    names them."""
+    return [
+        a
+        for a in brief.people_around
+        if a.person.id not in view.names and a.why != AT_MEETING
+    ]
 
 
 def _closing(brief: Brief, view: View) -> Section:
@@ -334,10 +368,12 @@ def _left_out(brief: PersonBrief, view: View) -> Line | None:
     limits = view.limits
     counts = [
         (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
-        (sum(map(len, brief.facts.values())) - limits.facts, "fact", "facts"),
+        (_facts_left_out(brief, limits), "fact", "facts"),
         (len(brief.dates) - limits.dates, "date", "dates"),
         (
-            len(brief.you_owe) + len(brief.they_owe) - limits.reminders,
+            len(brief.you_owe)
+            + len(brief.they_owe)
+            - len(_shown_reminders(brief, view)),
             "reminder",
             "reminders",
         ),
@@ -352,6 +388,19 @@ def _left_out(brief: PersonBrief, view: View) -> Line | None:
     if view.width is not None and len(text + command) > view.width:
         command = f"farley show {brief.person.id}"
     return line(Span(text + command, "dim"))
+
+
+def _facts_left_out(brief: PersonBrief, limits: Limits) -> int:
+    """Facts neither under Personal nor under Ask about; an ask found in no
+    note is taken for a fact, since questions come from the notes."""
+    hidden = max(sum(map(len, brief.facts.values())) - limits.facts, 0)
+    shown = set(_shown_asks(brief, limits))
+    texts = [note.text for note in brief.notes]
+    return hidden + sum(
+        1
+        for ask in brief.ask_about
+        if ask not in shown and not any(ask in text for text in texts)
+    )
 
 
 def _typed(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -84,19 +85,24 @@ def _note_line(note: Note, person_id: int, told: Told, now: datetime) -> Line:
     )
     if note.id in told.elsewhere:
         return line(head, Span(f"shown under {told.elsewhere[note.id]}", "dim"))
-    said = " / ".join(_said(note.text, told.asked))
-    return line(head, said or Span("see Ask about", "dim"))
+    owner = note.people[0] if note.people else None
+    if owner is None or owner.id == person_id:
+        said = " / ".join(_said(note.text, lambda q: q in told.asked))
+        return line(head, said or Span("see Ask about", "dim"))
+    # Its questions are for the person it is about, as its to-do lines are.
+    said = " / ".join(_said(note.text, lambda q: True))
+    return line(head, said or Span(f"questions for {owner.name}", "dim"))
 
 
-def _said(text: str, asked: set[str]) -> list[str]:
+def _said(text: str, left_out: Callable[[str], bool]) -> list[str]:
     """A note's lines, less its to-do lines (shown as reminders) and the
-    questions shown under Ask about."""
+    questions `left_out` picks (shown under Ask about, or not ours to ask)."""
     lines = [part.strip() for part in text.splitlines() if part.strip()]
     lines = [part for part in lines if not is_follow_up(part)] or lines
     said = []
     for part in lines:
         rest, question = split_question(part)
-        kept = rest.strip() if question in asked else part
+        kept = rest.strip() if question and left_out(question) else part
         if kept:
             said.append(kept)
     return said
