@@ -7,8 +7,7 @@ from datetime import datetime
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
-from farley.domain.models import Meeting, Person, Reminder
-from farley.domain.occasions import Occasion
+from farley.domain.models import Meeting, Person
 from farley.domain.rapport import AT_MEETING, Around
 from farley.render.conversations import Told, conversation_lines, note_homes
 from farley.render.document import Document, Line, Section, Span, line, plain_text
@@ -21,6 +20,14 @@ from farley.render.labels import (
     when_with_relative,
 )
 from farley.render.plain import MARKS
+from farley.render.shown import (
+    facts_left_out,
+    new_facts,
+    shown_asks,
+    shown_dates,
+    shown_facts,
+    shown_reminders,
+)
 
 WIDTH = 80
 INDENT = 2
@@ -28,8 +35,6 @@ INDENT = 2
 # person, two for a group.
 SCREEN_ROWS = 30
 GROUP_ROWS = 48
-# Yearly dates that rank before the others when not all can be shown.
-PERSONAL_DATES = ("birthday", "anniversary", "wedding anniversary")
 
 
 # The records below are made without repr and eq: nothing prints or compares
@@ -192,7 +197,7 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
     name = brief.person.name
     title = (lambda text: f"{name} · {text}") if view.group else (lambda text: text)
     limits = view.limits
-    asks = _shown_asks(brief, limits)
+    asks = shown_asks(brief, limits.asks, limits.notes)
     return [
         Section(
             title("Who") if view.group else None,
@@ -207,7 +212,10 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
         Section(title("Personal"), _facts(brief, view)),
         Section(
             title("Dates coming up"),
-            [occasion_line(o, view.now, False) for o in _shown_dates(brief, view)],
+            [
+                occasion_line(o, view.now, False)
+                for o in shown_dates(brief, limits.dates)
+            ],
             inline=True,
         ),
         Section(title("Conversations"), _conversations(brief, asks, view), inline=True),
@@ -215,18 +223,6 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
         Section(title("Ask about"), [line(a) for a in asks], bullets=True),
         Section(title("People around them"), _around(brief, view), inline=True),
     ]
-
-
-def _shown_asks(brief: PersonBrief, limits: Limits) -> list[str]:
-    """The things to ask about, first those nothing else shows: a question
-    left out here stays in the preview of its note, a fact would be lost."""
-    asks = brief.ask_about
-    previews = [note.text for note in brief.notes[: limits.notes]]
-    ranked = sorted(
-        range(len(asks)),
-        key=lambda i: (any(asks[i] in text for text in previews), i),
-    )
-    return [asks[i] for i in sorted(ranked[: limits.asks])]
 
 
 def _who(person: Person, view: View) -> list[Line]:
@@ -248,39 +244,11 @@ def _who(person: Person, view: View) -> list[Line]:
     return pack(pieces, view.inner if view.group else view.width)
 
 
-def _shown_facts(brief: PersonBrief, limit: int) -> list[FactEntry]:
-    """The facts that matter most, in their groups: family, then what is new;
-    facts of category other come last."""
-    entries = [e for group in brief.facts.values() for e in group]
-    new = _new_facts(brief)
-    ranked = sorted(
-        range(len(entries)),
-        key=lambda i: (
-            entries[i].fact.category == "other",
-            entries[i].fact.category != "family",
-            entries[i].fact.id not in new,
-            i,
-        ),
-    )
-    return [entries[i] for i in sorted(ranked[:limit])]
-
-
-def _shown_dates(brief: PersonBrief, view: View) -> list[Occasion]:
-    """Birthdays and anniversaries first, then the other dates; shown by date."""
-    ranked = sorted(brief.dates, key=lambda o: (o.label not in PERSONAL_DATES, o.on))
-    return sorted(ranked[: view.limits.dates], key=lambda o: o.on)
-
-
-def _new_facts(brief: PersonBrief) -> set[int]:
-    since = brief.since_last_met
-    return {f.id for f in since.facts} if since else set()
-
-
 def _facts(brief: PersonBrief, view: View) -> list[Line]:
-    new = _new_facts(brief)
+    new = new_facts(brief)
     return [
         _fact(e, view.now, prefix=f"{e.fact.category} · ", new=e.fact.id in new)
-        for e in _shown_facts(brief, view.limits.facts)
+        for e in shown_facts(brief, view.limits.facts)
     ]
 
 
@@ -314,26 +282,8 @@ def _conversations(brief: PersonBrief, asks: list[str], view: View) -> list[Line
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
     return [
         reminder_line(r, view.now, show_person=False)
-        for r in _shown_reminders(brief, view)
+        for r in shown_reminders(brief, view.limits.reminders, view.now.date())
     ]
-
-
-def _shown_reminders(brief: PersonBrief, view: View) -> list[Reminder]:
-    """Overdue first, then what you owe, then what they owe; at least one of
-    each side when there is one, since what they owe you matters as much."""
-    today = view.now.date()
-    ordered = sorted(
-        [*brief.you_owe, *brief.they_owe],
-        key=lambda r: (not r.is_overdue(today), r.they_owe),
-    )
-    shown = ordered[: view.limits.reminders]
-    for side in (brief.you_owe, brief.they_owe):
-        ids = {r.id for r in side}
-        if ids and not any(r.id in ids for r in shown):
-            first = next(r for r in ordered if r.id in ids)
-            shown = [*shown[: max(len(shown) - 1, 1)], first]
-    kept = {r.id for r in shown}
-    return [r for r in ordered if r.id in kept]
 
 
 def _around(brief: PersonBrief, view: View) -> list[Line]:
@@ -366,14 +316,15 @@ def _closing(brief: Brief, view: View) -> Section:
 def _left_out(brief: PersonBrief, view: View) -> Line | None:
     """One line counting what the limits kept out of a person's part."""
     limits = view.limits
+    asks = shown_asks(brief, limits.asks, limits.notes)
     counts = [
         (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
-        (_facts_left_out(brief, limits), "fact", "facts"),
+        (facts_left_out(brief, limits.facts, asks), "fact", "facts"),
         (len(brief.dates) - limits.dates, "date", "dates"),
         (
             len(brief.you_owe)
             + len(brief.they_owe)
-            - len(_shown_reminders(brief, view)),
+            - len(shown_reminders(brief, limits.reminders, view.now.date())),
             "reminder",
             "reminders",
         ),
@@ -388,19 +339,6 @@ def _left_out(brief: PersonBrief, view: View) -> Line | None:
     if view.width is not None and len(text + command) > view.width:
         command = f"farley show {brief.person.id}"
     return line(Span(text + command, "dim"))
-
-
-def _facts_left_out(brief: PersonBrief, limits: Limits) -> int:
-    """Facts neither under Personal nor under Ask about; an ask found in no
-    note is taken for a fact, since questions come from the notes."""
-    hidden = max(sum(map(len, brief.facts.values())) - limits.facts, 0)
-    shown = set(_shown_asks(brief, limits))
-    texts = [note.text for note in brief.notes]
-    return hidden + sum(
-        1
-        for ask in brief.ask_about
-        if ask not in shown and not any(ask in text for text in texts)
-    )
 
 
 def _typed(name: str) -> str:
