@@ -26,9 +26,10 @@ def test_a_question_belongs_to_the_person_the_note_is_about(ok):
         input="Call with both.\nHow did the Oslo move go?\n",
     )
     assert "Ask about\n  • How did the Oslo move go?\n" in ok("brief", "bob").out
-    # Alice sees the note among her conversations, not its question as hers.
+    # Alice sees the note among her conversations, without Bob's question.
     alice = ok("brief", "alice").out
-    assert "How did the Oslo move go?" in alice
+    assert "Call with both." in alice
+    assert "How did the Oslo move go?" not in alice
     assert "Ask about" not in alice
 
 
