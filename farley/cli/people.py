@@ -134,7 +134,7 @@ def list_people(
     json: Json = False,
 ) -> None:
     """List people, by name."""
-    from farley.domain.people import list_people as people_list
+    from farley.domain.listing import list_people as people_list
 
     store = session(ctx).store()
     people = people_list(store, tag=tag, company=company)
@@ -151,7 +151,7 @@ def list_people(
 
 def _no_one_listed(store, tag: str | None, company: str | None) -> str:
     """Why a list came out empty: an empty file, or filters no one fits."""
-    from farley.domain.people import anyone_on_file
+    from farley.domain.listing import anyone_on_file
 
     if not anyone_on_file(store) or not (tag or company):
         return "No one yet: add someone with farley add NAME"
