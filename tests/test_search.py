@@ -327,7 +327,7 @@ def test_the_domain_marks_matched_words_in_the_snippet(store, now):
     add_note(store, [dana.ref], "The budget was approved at last", now.date(), now)
     [hit] = search(store, "budget").hits
     assert hit.snippet == f"The {MARK_START}budget{MARK_END} was approved at last"
-    assert hit.people == [dana.ref]
+    assert [ref.id for ref in hit.people] == [dana.ref.id]
 
 
 def test_many_hits_show_the_newest_instead_of_ranking(store, now, monkeypatch):

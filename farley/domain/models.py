@@ -9,16 +9,16 @@ FACT_CATEGORIES = ("family", "interests", "work", "preferences", "avoid", "other
 NOTE_KINDS = ("meeting", "call", "email", "message", "other")
 
 
-# Made without repr, which nothing prints and which costs every command's
-# start; equality stays, as code and tests compare records.
-@dataclass(slots=True, repr=False)
+# Made without repr and eq: nothing prints records, code compares their ids,
+# and each generated method costs every command's start.
+@dataclass(slots=True, repr=False, eq=False)
 class ContactPoint:
     kind: str
     value: str
     label: str | None = None
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Fact:
     id: int
     person_id: int
@@ -28,7 +28,7 @@ class Fact:
     learned_on: date
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class ImportantDate:
     id: int
     person_id: int
@@ -38,7 +38,7 @@ class ImportantDate:
     year: int | None = None
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class PersonRef:
     """Enough of a person to name them in a list."""
 
@@ -47,7 +47,7 @@ class PersonRef:
     company: str | None = None
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Person:
     id: int
     name: str
@@ -74,7 +74,7 @@ class Person:
         return PersonRef(self.id, self.name, self.company)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Note:
     id: int
     kind: str
@@ -84,7 +84,7 @@ class Note:
     people: list[PersonRef] = field(default_factory=list)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Meeting:
     id: int
     starts_at: datetime
@@ -93,7 +93,7 @@ class Meeting:
     people: list[PersonRef] = field(default_factory=list)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Reminder:
     id: int
     person: PersonRef
@@ -109,7 +109,7 @@ class Reminder:
         return self.done_at is None and self.due_on is not None and self.due_on < today
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Relation:
     """How `other` stands to a person, read from that person's side."""
 
