@@ -163,6 +163,43 @@ def test_a_json_export_with_a_date_that_is_no_date_is_refused(farley, ok):
     run = farley("--db", "fresh.db", "import", "edited.json")
     assert run.code == 2
     assert run.err == (
-        "farley: edited.json: notes row 1 has happened_at 'garbage', not an ISO "
-        "8601 date or time: fix it or export again\n"
+        "farley: edited.json: notes row 1 has happened_at 'garbage', not a day or "
+        "a time in ISO 8601: fix it or export again\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "shape"),
+    [
+        ("reminders", "due_on", "2026-12-08T10:00", "a day such as 2026-12-04"),
+        ("meetings", "starts_at", "2026-12-04", "a time such as"),
+    ],
+)
+def test_a_json_export_with_a_time_for_a_day_or_a_day_for_a_time_is_refused(
+    farley, ok, table, column, value, shape
+):
+    ok("add", "A One")
+    ok("remind", "A One", "send the deck", "--due", "2026-12-08")
+    ok("meet", "A One", "--at", "tomorrow 3pm")
+    export = json.loads(ok("export").out)
+    export["tables"][table][0][column] = value
+    Path("edited.json").write_text(json.dumps(export))
+    run = farley("--db", "fresh.db", "import", "edited.json")
+    assert run.code == 2
+    assert f"{table} row 1 has {column} '{value}', not {shape}" in run.err
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [("notes", "happened_at", "2027-06-01"), ("facts", "learned_on", "2030-01-01")],
+)
+def test_a_json_export_dated_after_today_is_refused(farley, ok, table, column, value):
+    ok("add", "A One")
+    ok("note", "A One", "Lunch")
+    ok("fact", "A One", "coffee", "flat white")
+    export = json.loads(ok("export").out)
+    export["tables"][table][0][column] = value
+    Path("edited.json").write_text(json.dumps(export))
+    run = farley("--db", "fresh.db", "import", "edited.json")
+    assert run.code == 2
+    assert f"{table} row 1 has {column} {value}, after today" in run.err

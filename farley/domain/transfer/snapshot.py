@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from farley.dates.format import from_iso, to_iso
+from farley.dates.format import from_iso, is_after_today, to_iso
 from farley.domain.transfer import bulk
 from farley.domain.transfer.results import ImportOptions, ImportReport, RowOutcome
 from farley.errors import DateError, InvalidInput
@@ -184,19 +184,66 @@ def _check_table(name: str, table: str, rows: Any) -> None:
                 _check_time(name, table, number, column, value)
 
 
-# Columns that hold a day or a moment (happened_at, met_on, snoozed_until...):
-# one that is not ISO 8601 would stop every command that reads it, later.
+# Columns that hold a day or a moment. One that is not ISO 8601, or a moment
+# where a day belongs (or the other way round), would stop every later
+# command that reads it. A note may have happened on a day or at a time.
 _TIME_COLUMNS = ("_at", "_on", "_until", "_utc")
+_DAY_COLUMNS = ("_on", "_until")
+_EITHER = frozenset({"happened_at"})
 
 
 def _check_time(name: str, table: str, number: int, column: str, value: Any) -> None:
     try:
-        from_iso(str(value))
+        found = from_iso(str(value))
     except DateError:
+        found = None
+    if (
+        found is None
+        or column not in _EITHER
+        and (isinstance(found, datetime) == column.endswith(_DAY_COLUMNS))
+    ):
+        shape = "a day such as 2026-12-04"
+        if not column.endswith(_DAY_COLUMNS):
+            shape = "a time such as 2026-12-04T15:00:00+01:00"
+        if column in _EITHER:
+            shape = "a day or a time in ISO 8601"
         raise InvalidInput(
-            f"{name}: {table} row {number} has {column} {value!r}, not an ISO 8601 "
-            "date or time: fix it or export again"
-        ) from None
+            f"{name}: {table} row {number} has {column} {value!r}, not {shape}: "
+            "fix it or export again"
+        )
+
+
+# What cannot be in the future, as typed commands and other imports refuse it.
+_NOT_AHEAD = {
+    "notes": "happened_at",
+    "note_people": "happened_at",
+    "facts": "learned_on",
+    "people": "met_on",
+}
+
+
+def check_not_ahead(name: str, tables: Tables, now: datetime) -> None:
+    """Refuse notes, facts, met-on days and yearly dates dated after today."""
+    today = now.date()
+    for table, column in _NOT_AHEAD.items():
+        for number, row in enumerate(tables.get(table, []), start=1):
+            value = row.get(column)
+            if value is not None and is_after_today(from_iso(str(value)), now):
+                raise InvalidInput(
+                    f"{name}: {table} row {number} has {column} {value}, after "
+                    "today: what happened is a day up to today"
+                )
+    for number, row in enumerate(tables.get("important_dates", []), start=1):
+        year, month, day = row.get("year"), row.get("month"), row.get("day")
+        if isinstance(year, int) and (year, month, day) > (
+            today.year,
+            today.month,
+            today.day,
+        ):
+            raise InvalidInput(
+                f"{name}: important_dates row {number} is in {year}, after today: "
+                "a birthday or an anniversary with a year is a day up to today"
+            )
 
 
 def is_empty(store: Store) -> bool:
@@ -211,6 +258,7 @@ def import_tables(
     load: BulkLoad, tables: Tables, report: ImportReport, now: datetime, batch: int
 ) -> None:
     """Copy an export in: as it was into an empty file, else matched and renumbered."""
+    check_not_ahead(report.source, tables, now)
     if is_empty(load.store):
         copy_tables(load, tables, report, batch)
     else:
