@@ -168,3 +168,21 @@ def test_a_data_file_path_ending_in_a_slash_is_refused(farley, tmp_path, monkeyp
     monkeypatch.setenv("FARLEY_DB", folder)
     assert farley("list").code == 6
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_data_file_path_is_refused_not_taken_for_the_default(
+    farley, monkeypatch, tmp_path
+):
+    message = (
+        "farley: --db or FARLEY_DB is empty: give the path of a data file, or "
+        "leave both unset for the default one\n"
+    )
+    assert (farley("--db", "", "list").code, farley("--db", "", "list").err) == (
+        6,
+        message,
+    )
+    monkeypatch.setenv("FARLEY_DB", "")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    run = farley("add", "Dana Whitfield")
+    assert (run.code, run.err) == (6, message)
+    assert not (tmp_path / "share").exists()

@@ -121,8 +121,16 @@ def root(
 
 def _data_file(given: str | None) -> Path | None:
     """The data file --db or FARLEY_DB names, refused when it names a folder."""
-    if not given:
+    if given is None and os.environ.get("FARLEY_DB") is not None:
+        given = os.environ["FARLEY_DB"]  # set but empty: Click takes it as unset
+    if given is None:
         return None
+    if not given.strip():
+        # An unset variable in a script: the default file is not what was meant.
+        raise StoreError(
+            "--db or FARLEY_DB is empty: give the path of a data file, or leave "
+            "both unset for the default one"
+        )
     # Path() would drop the slash, and a file would be made where a folder was meant.
     if given.endswith(("/", os.sep)):
         raise StoreError(
