@@ -203,3 +203,13 @@ def test_a_json_export_dated_after_today_is_refused(farley, ok, table, column, v
     run = farley("--db", "fresh.db", "import", "edited.json")
     assert run.code == 2
     assert f"{table} row 1 has {column} {value}, after today" in run.err
+
+
+def test_dayfirst_refuses_a_file_with_a_date_that_reads_only_month_first(farley):
+    write("people.csv", "name,birthday", "A One,04/05/1990", "B Two,12/25/1980")
+    run = farley("import", "people.csv", "--dayfirst")
+    assert run.code == 2
+    assert run.err == (
+        "farley: people.csv: line 3 has 12/25/1980, which reads only month first: "
+        "leave out --dayfirst, or fix the file\n"
+    )

@@ -44,3 +44,9 @@ def test_a_to_do_with_an_unreadable_due_date_is_a_bad_row(farley, notes_file):
     run = farley("import", notes_file("todo: send the invoice by 31 feb"))
     assert run.code == 2
     assert 'line 2: can\'t read the date "31 feb" in the to-do line' in run.err
+
+
+def test_a_to_dos_numeric_date_reads_in_the_files_order(ok, notes_file):
+    run = ok("import", notes_file("todo: send the deck by 04/12/2026"), "--dayfirst")
+    assert run.err == "1 reminder made from the notes' to-do lines\n"
+    assert open_reminders(ok) == [("Priya Shah", "send the deck", "2026-12-04")]

@@ -68,8 +68,13 @@ def is_follow_up(line: str) -> bool:
     return bool(match and match["rest"].strip().rstrip(_TRAILING))
 
 
-def find_follow_ups(text: str, now: datetime) -> list[FollowUp]:
+def find_follow_ups(
+    text: str, now: datetime, dayfirst: bool | None = None
+) -> list[FollowUp]:
     """The follow-ups in a note, in the order their lines appear.
+
+    `dayfirst` is the order an imported file's numeric dates are read in; None
+    (typed) refuses a numeric date that reads both ways.
 
     A due phrase that tries to name a day and cannot be read is an error, so
     that a note is never saved with a reminder silently left undated.
@@ -79,20 +84,25 @@ def find_follow_ups(text: str, now: datetime) -> list[FollowUp]:
         match = _MARKER.match(line)
         rest = match["rest"].strip().rstrip(_TRAILING) if match else ""
         if rest:
-            found.append(_follow_up(rest, line.strip(), now))
+            found.append(_follow_up(rest, line.strip(), now, dayfirst))
     return found
 
 
-def _follow_up(rest: str, line: str, now: datetime) -> FollowUp:
+def _follow_up(rest: str, line: str, now: datetime, dayfirst: bool | None) -> FollowUp:
     """The reminder a marked line asks for: a due phrase at its end dates it."""
-    for found in (_keyword_due(rest, line, now), _bare_due(rest, line, now)):
+    for found in (
+        _keyword_due(rest, line, now, dayfirst),
+        _bare_due(rest, line, now, dayfirst),
+    ):
         if found is not None:
             left, due = found
             return FollowUp(left or rest, due, line)
     return FollowUp(rest, None, line)
 
 
-def _keyword_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
+def _keyword_due(
+    rest: str, line: str, now: datetime, dayfirst: bool | None
+) -> tuple[str, date] | None:
     """The text and day of a line ending "by friday", "due 12 Jan", "on 4 Dec"."""
     match = re.match(_DUE, rest)
     if match is None:
@@ -100,14 +110,16 @@ def _keyword_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None
     when = match["when"].rstrip(_TRAILING)
     if match["keyword"].casefold() == "on" and not _could_be_a_date(when):
         return None
-    due = _due_on(when, line, now)
+    due = _due_on(when, line, now, dayfirst)
     if due is None:
         return None
     left = re.sub(r"\s+due$", "", match["text"] or "", flags=re.IGNORECASE)
     return left.rstrip(_TRAILING), due
 
 
-def _bare_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
+def _bare_due(
+    rest: str, line: str, now: datetime, dayfirst: bool | None
+) -> tuple[str, date] | None:
     """The text and day of a line ending in a time alone: "call her tomorrow"."""
     match = re.match(_BARE_WHEN, rest)
     if match is None:
@@ -115,7 +127,7 @@ def _bare_due(rest: str, line: str, now: datetime) -> tuple[str, date] | None:
     left = match["text"] or ""
     if left and re.fullmatch(_BINDING, left.split()[-1]):
         return None
-    due = _due_on(match["when"], line, now)
+    due = _due_on(match["when"], line, now, dayfirst)
     return (left.rstrip(_TRAILING), due) if due else None
 
 
@@ -128,7 +140,7 @@ def _could_be_a_date(phrase: str) -> bool:
     return every and _looks_like_a_date(phrase)
 
 
-def _due_on(when: str, line: str, now: datetime) -> date | None:
+def _due_on(when: str, line: str, now: datetime, dayfirst: bool | None) -> date | None:
     """The day a due phrase names; None when it is not a date at all."""
     from farley.dates.parse import AmbiguousDate, parse_date
 
@@ -137,7 +149,7 @@ def _due_on(when: str, line: str, now: datetime) -> date | None:
     # The date reader knows today but not tonight, which is the same day here.
     read = re.sub(r"\btonight\b", "today", when, flags=re.IGNORECASE)
     try:
-        return parse_date(read, now, lean="future")
+        return parse_date(read, now, lean="future", dayfirst=dayfirst)
     except AmbiguousDate as exc:
         raise InvalidInput(
             f'{exc} (in the to-do line "{line}"; nothing was noted)'

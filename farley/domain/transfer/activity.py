@@ -158,6 +158,10 @@ def import_notes(
     bulk.record_range(
         store, batch, "reminders", first_reminder, last_reminder, job.stamp
     )
+    made = last_reminder - first_reminder + 1
+    if made:
+        plural = "reminder" if made == 1 else "reminders"
+        report.notices.append(f"{made} {plural} made from the notes' to-do lines")
 
 
 class _Notes:
@@ -187,7 +191,7 @@ class _Notes:
                 _skip(self.report, record.line, record.person, "on file already")
                 continue
             try:
-                follow_ups = _follow_ups(row[2], row[1], self.dates.now)
+                follow_ups = _follow_ups(row[2], row[1], self.dates)
             except InvalidInput as exc:
                 self.report.bad.append(BadRow(record.line, str(exc)))
                 continue
@@ -209,15 +213,15 @@ class _Notes:
         return notes, links, reminders
 
 
-def _follow_ups(text: str, happened: str, now: datetime) -> list[FollowUp]:
-    """The to-do lines of an imported note, their days counted from the note's."""
+def _follow_ups(text: str, happened: str, dates: DateReader) -> list[FollowUp]:
+    """An imported note's to-do lines: days from the note's, in the file's order."""
     # Most notes hold none: every marker has one of these in it.
     if ":" not in text and ">>" not in text and "[ ]" not in text:
         return []
     day = from_iso(happened)
     if not isinstance(day, datetime):
-        day = datetime.combine(day, now.timetz())
-    return find_follow_ups(text, day)
+        day = datetime.combine(day, dates.now.timetz())
+    return find_follow_ups(text, day, dates.dayfirst)
 
 
 def _note_row(

@@ -25,10 +25,15 @@ class DayOrder:
 
 def decide(result: ReadResult, source: str, forced: bool) -> DayOrder:
     """The order for every numeric date of a file; mixed orders are refused."""
-    if forced:
-        return DayOrder(True, True)
     found = _evidence(date_texts(result))
     day, month = found.get(_DAY), found.get(_MONTH)
+    if forced and month:
+        raise InvalidInput(
+            f"{source}: line {month[0]} has {month[1]}, which reads only month "
+            "first: leave out --dayfirst, or fix the file"
+        )
+    if forced:
+        return DayOrder(True, True)
     if day and month:
         raise InvalidInput(
             f"{source}: line {day[0]} has {day[1]} (day first) and line {month[0]} "
