@@ -55,3 +55,23 @@ def test_an_empty_filter_is_refused_rather_than_listing_everyone(
         assert run.out == ""
         assert run.err == f"farley: {message}\n"
     assert dump(data_file) == before
+
+
+def test_letters_with_a_stroke_sort_and_match_as_their_base_letter(ok):
+    for name in (
+        "Zoë Adams",
+        "Ørsted Anna",
+        "Łukasz Nowak",
+        "O'Brien Sean",
+        "obrien Pat",
+    ):
+        ok("add", name)
+    names = [p["name"] for p in json.loads(ok("list", "--json").out)]
+    assert names == [
+        "Łukasz Nowak",
+        "obrien Pat",
+        "O'Brien Sean",
+        "Ørsted Anna",
+        "Zoë Adams",
+    ]
+    assert ok("show", "lukasz", "--json").out.count("Łukasz Nowak") >= 1

@@ -42,7 +42,7 @@ def list_people(
         params,
     )
     people = [_listed_person(row) for row in rows]
-    people.sort(key=lambda person: (fold(person.name), person.id))
+    people.sort(key=lambda person: (_sort_key(person.name), person.id))
     return people
 
 
@@ -90,3 +90,8 @@ def _listed_person(row: Any) -> Person:
 def _listed_point(item: str) -> ContactPoint:
     kind, label, value = item.split("\x1e", 2)
     return ContactPoint(kind, value, label or None)
+
+
+def _sort_key(name: str) -> str:
+    """A name as it is compared, its punctuation left out: O'Brien among the ob's."""
+    return "".join(c for c in fold(name) if c.isalnum() or c.isspace())

@@ -23,7 +23,16 @@ def fold(text: str) -> str:
         # The same answer, many times sooner: imports fold every name on file.
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.casefold().translate(_UNDECOMPOSED)
+
+
+# Letters that carry their mark in themselves, so that NFKD leaves them whole:
+# folded as the search index folds them, "lukasz" finds Łukasz.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d"}
+    | {"æ": "ae", "œ": "oe", "þ": "th"}
+)
 
 
 def name_forms(text: str) -> set[str]:
