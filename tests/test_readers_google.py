@@ -1,5 +1,6 @@
 """Reading Google Contacts' CSV export, current and older layouts."""
 
+import json
 from pathlib import Path
 
 from farley.domain.readers import BadRow, ContactRecord, read_import
@@ -183,3 +184,20 @@ def test_map_onto_a_field_google_fills_wins_and_keeps_the_old_value_as_a_fact():
 
     assert dana.company == "Flat white"
     assert ("company", "Harlow & Finch LLP") in dana.facts
+
+
+def test_the_older_layout_is_recognised_without_its_group_membership_column(
+    ok, tmp_path
+):
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,"
+        "Organization 1 - Name\n"
+        "Dana Whitfield,Dana,Whitfield,* Work,dana@acme.example,Acme\n"
+    )
+    assert "(google)" in ok("import", str(path)).out
+    dana = json.loads(ok("show", "dana", "--json").out)["person"]
+    assert (dana["company"], dana["contacts"][0]["value"]) == (
+        "Acme",
+        "dana@acme.example",
+    )

@@ -32,11 +32,15 @@ _LABELLED = {
 # A link to Google's copy of the photo, and a sort key made from the name.
 _SKIP = frozenset({"Photo", "File As"})
 _NEW_SIGNS = frozenset({"Organization Name", "Labels", "E-mail 1 - Value"})
+# The older layout's numbered groups have a Type where the newer have a Label.
+_OLD_SIGNS = frozenset(
+    {"Group Membership", "E-mail 1 - Type", "Phone 1 - Type", "Organization 1 - Name"}
+)
 
 
 def is_google(header: set[str]) -> bool:
     """Tell whether a set of column names is Google Contacts' export."""
-    old = {"Given Name", "Family Name", "Group Membership"} <= header
+    old = {"Given Name", "Family Name"} <= header and bool(header & _OLD_SIGNS)
     return old or ("First Name" in header and bool(header & _NEW_SIGNS))
 
 
