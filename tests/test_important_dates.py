@@ -199,3 +199,17 @@ def test_dates_never_print_a_negative_age(ok, store, now):
     )
     [entry] = json.loads(ok("dates", "--json").out)
     assert entry["years"] is None
+
+
+def test_a_label_of_two_words_typed_without_quotes_gets_the_command_with_them(
+    farley, ok
+):
+    ok("add", "Ingrid Berg")
+    run = farley("date", "ingrid", "work", "anniversary", "1", "Dec", "2015")
+    assert (run.code, run.err) == (
+        2,
+        'farley: a label of two words needs quotes: farley date ingrid "work '
+        'anniversary" 1 Dec 2015\n',
+    )
+    run = farley("date", "ingrid", "birthday", "31", "feb")
+    assert run.err.startswith('farley: can\'t read the date "31 feb"')

@@ -5,6 +5,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -128,6 +129,7 @@ def date(
     from farley.dates.parse import parse_partial_date
     from farley.domain.occasions import remove_date, set_date
     from farley.domain.resolve import resolve
+    from farley.errors import DateError
 
     run = session(ctx)
     store = run.store()
@@ -138,10 +140,31 @@ def date(
         remove_date(store, target.id, label)
         typer.echo(f"Removed {target.name}'s {label.strip().lower()}")
         return
-    day = parse_partial_date(" ".join(when or []), run.now)
+    words = when or []
+    try:
+        day = parse_partial_date(" ".join(words), run.now)
+    except DateError:
+        # "work anniversary 1 Dec 2015": the label's second word came first.
+        if len(words) < 2 or not _reads_as_date(words[1:], run.now):
+            raise
+        raise InvalidInput(
+            f"a label of two words needs quotes: farley date {person} "
+            f'"{label} {words[0]}" {" ".join(words[1:])}'
+        ) from None
     saved = set_date(store, target.id, label, day, run.now.date())
     shown = format_partial_date(PartialDate(saved.month, saved.day, saved.year))
     typer.echo(f"{target.name}'s {saved.label}: {shown}")
+
+
+def _reads_as_date(words: list[str], now: datetime) -> bool:
+    from farley.dates.parse import parse_partial_date
+    from farley.errors import DateError
+
+    try:
+        parse_partial_date(" ".join(words), now)
+    except DateError:
+        return False
+    return True
 
 
 @app.command()
