@@ -83,3 +83,14 @@ def test_lines_that_merely_mention_todo_are_not_questions(ok):
     [about] = json.loads(ok("brief", "dana", "--json").out)["people"]
     assert about["ask_about"] == []
     assert [r["text"] for r in about["you_owe"]] == ["intro to Sam"]
+
+
+def test_follow_up_without_a_colon_is_neither_a_question_nor_a_to_do(ok):
+    ok("add", "Dana Whitfield")
+    ok("note", "dana", "Call.\nfollow up with legal on the NDA\nCheck the pilot dates")
+    assert ok("brief", "dana").out == (
+        "Brief: Dana Whitfield\n"
+        "Conversations: today, meeting: Call. / follow up with legal on the NDA\n"
+        "Ask about\n"
+        "  • Check the pilot dates\n"
+    )

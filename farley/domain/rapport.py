@@ -19,9 +19,8 @@ COLLEAGUES_SHOWN = 5
 RECENT_DAYS = 180
 # Lines of a note that leave a question open for next time. To-do lines are
 # not among them: they became reminders, shown as such for whom they are about.
-_OPEN_LINE = re.compile(
-    r"^(ask\b|follow[ -]?up\b|next time\b|check\b|find out\b)", re.IGNORECASE
-)
+# Nor is "follow up with legal": a task, though no marker made it a to-do.
+_OPEN_LINE = re.compile(r"^(ask\b|next time\b|check\b|find out\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # A list mark the writer typed; every output adds its own bullet.
 _BULLET = re.compile(r"^\s*(?:[-*+•·–]\s+)?")
