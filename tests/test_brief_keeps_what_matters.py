@@ -37,7 +37,7 @@ def test_what_they_owe_you_keeps_a_line_when_promises_crowd_the_brief(ok, store,
         "  #7 they owe: the signed contract",
     ]
     assert ok("brief", "dana").out.endswith(
-        "More on file: 3 facts, 1 date, 4 reminders, 1 person — farley show 2\n"
+        "More on file: 5 facts, 1 date, 4 reminders, 1 person — farley show 2\n"
     )
 
 

@@ -32,16 +32,12 @@ def shared_call(ok):
 def test_the_questions_of_a_shared_note_are_for_its_first_person_only(ok):
     assert ok("brief", "bob").out == (
         "Brief: Bob\n"
-        "Conversations\n"
-        "  Last spoke today (call)\n"
-        "  today, call with Alice: Call with Alice and Bob.\n"
+        "Conversations: today, call with Alice: Call with Alice and Bob.\n"
         "People around them: Alice — in 1 recent note with them\n"
     )
     assert ok("brief", "alice").out == (
         "Brief: Alice\n"
-        "Conversations\n"
-        "  Last spoke today (call)\n"
-        "  today, call with Bob: Call with Alice and Bob.\n"
+        "Conversations: today, call with Bob: Call with Alice and Bob.\n"
         "Ask about\n"
         "  • her daughter's piano recital\n"
         "  • Did the Rioja trip happen?\n"
@@ -77,9 +73,7 @@ def test_a_question_under_ask_about_leaves_the_note_preview(ok):
     ok("note", "dana", text, "--kind", "email")
     assert ok("brief", "dana").out == (
         "Brief: Dana Whitfield\n"
-        "Conversations\n"
-        "  Last spoke today (email)\n"
-        "  today, email: Note 1: discussed many things.\n"
+        "Conversations: today, email: Note 1: discussed many things.\n"
         "Ask about\n"
         "  • Is item 1 done?\n"
     )
@@ -124,9 +118,7 @@ def test_a_call_is_not_contradicted_by_not_having_met(ok):
     ok("note", "amy", "--with", "ben", "--kind", "call", "--on", "yesterday", "Hi")
     assert ok("brief", "amy").out == (
         "Brief: Amy Adams\n"
-        "Conversations\n"
-        "  Last spoke yesterday (call)\n"
-        "  yesterday, call with Ben Brown: Hi\n"
+        "Conversations: yesterday, call with Ben Brown: Hi\n"
         "People around them: Ben Brown — in 1 recent note with them\n"
     )
 
@@ -196,3 +188,48 @@ def test_what_is_left_out_is_its_own_closing_line_in_every_output(ok, store, now
     write_rich(brief_document(brief_for(store, ["dana"], now)), make_console(screen))
     assert screen.getvalue().endswith(closing)
     assert "More on file" not in ok("brief", "dana", "--markdown").out
+
+
+def test_a_note_of_to_dos_only_points_to_open_reminders(ok):
+    ok("add", "Dana Whitfield")
+    ok("note", "dana", "todo: send the deck by friday", "--on", "yesterday")
+    ok("note", "dana", "--kind", "call", "--on", "yesterday", input="todo: call Sam\n")
+    assert ok("brief", "dana").out == (
+        "Brief: Dana Whitfield\n"
+        "Conversations\n"
+        "  yesterday, call: to-dos, under Open reminders\n"
+        "  yesterday, meeting: to-dos, under Open reminders\n"
+        "Open reminders\n"
+        "  #1 send the deck — due Fri 4 Dec 2026 (tomorrow)\n"
+        "  #2 call Sam\n"
+    )
+
+
+def test_a_note_of_to_dos_that_are_done_still_says_them(ok):
+    ok("add", "Dana Whitfield")
+    ok("note", "dana", "todo: send the deck", "--on", "yesterday", "--kind", "call")
+    ok("done", "1")
+    assert ok("brief", "dana").out == (
+        "Brief: Dana Whitfield\nConversations: yesterday, call: todo: send the deck\n"
+    )
+
+
+def test_last_spoke_is_left_to_the_note_that_says_it(ok):
+    ok("add", "Dana Whitfield")
+    ok("add", "Tomasz Nowak")
+    ok(
+        "note",
+        "dana",
+        "Pricing",
+        "--on",
+        "8 days ago",
+        "--kind",
+        "call",
+        "--with",
+        "tom",
+    )
+    assert ok("brief", "dana").out == (
+        "Brief: Dana Whitfield\n"
+        "Conversations: 8 days ago, call with Tomasz Nowak: Pricing\n"
+        "People around them: Tomasz Nowak — in 1 recent note with them\n"
+    )

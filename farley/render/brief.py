@@ -7,7 +7,7 @@ from datetime import datetime
 
 from farley.dates.format import format_date, format_relative, format_when
 from farley.domain.brief import Brief, FactEntry, PersonBrief
-from farley.domain.models import Meeting, Person
+from farley.domain.models import Meeting, Person, Reminder
 from farley.domain.rapport import AT_MEETING, Around
 from farley.render.conversations import Told, conversation_lines, note_homes
 from farley.render.document import Document, Line, Section, Span, line, plain_text
@@ -22,11 +22,14 @@ from farley.render.labels import (
 from farley.render.plain import MARKS
 from farley.render.shown import (
     facts_left_out,
+    left_out_text,
     new_facts,
+    questions_left_out,
     shown_asks,
     shown_dates,
     shown_facts,
     shown_reminders,
+    typed,
 )
 
 WIDTH = 80
@@ -50,17 +53,25 @@ class Limits:
     reminders: int
     asks: int
     around: int
+    other: int  # facts of category other, apart from the rest
 
 
 # What is shown at least; more is shown while the brief is under its rows.
-ALONE = Limits(avoid=3, facts=4, dates=2, notes=2, reminders=3, asks=2, around=3)
-PAIR = Limits(avoid=2, facts=2, dates=1, notes=1, reminders=2, asks=1, around=3)
-CROWD = Limits(avoid=1, facts=2, dates=1, notes=1, reminders=1, asks=1, around=2)
+ALONE = Limits(
+    avoid=3, facts=4, dates=2, notes=2, reminders=3, asks=2, around=3, other=0
+)
+PAIR = Limits(
+    avoid=2, facts=2, dates=1, notes=1, reminders=2, asks=1, around=3, other=0
+)
+CROWD = Limits(
+    avoid=1, facts=2, dates=1, notes=1, reminders=1, asks=1, around=2, other=0
+)
 # Markdown is pasted into a document, not read on a screen: nothing is capped.
-EVERYTHING = Limits(*(10**6 for _ in range(7)))
+EVERYTHING = Limits(*(10**6 for _ in range(8)))
 # What gets room first when there is more to show: avoid-topics and facts; the
-# last are the first to give it up.
-GROWTH = ("avoid", "facts", "asks", "notes", "reminders", "dates", "around")
+# last are the first to give it up. Facts of category other are trivia next to
+# a promise or a date, so they get room only once everything else has had it.
+GROWTH = ("avoid", "facts", "asks", "notes", "reminders", "dates", "around", "other")
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
@@ -104,7 +115,8 @@ def _most(brief: Brief, name: str) -> int:
     """The most of one kind that any person's part could show."""
     counts = {
         "avoid": lambda p: len(p.avoid),
-        "facts": lambda p: sum(map(len, p.facts.values())),
+        "facts": lambda p: sum(map(len, p.facts.values())) - len(_others(p)),
+        "other": lambda p: len(_others(p)),
         "asks": lambda p: len(p.ask_about),
         "notes": lambda p: len(p.notes),
         "reminders": lambda p: len(p.you_owe) + len(p.they_owe),
@@ -112,6 +124,10 @@ def _most(brief: Brief, name: str) -> int:
         "around": lambda p: len(p.people_around),
     }
     return max(counts[name](p) for p in brief.people)
+
+
+def _others(brief: PersonBrief) -> list[FactEntry]:
+    return brief.facts.get("other", [])
 
 
 def _document(brief: Brief, width: int | None, limits: Limits) -> Document:
@@ -197,7 +213,7 @@ def person_sections(brief: PersonBrief, view: View) -> list[Section]:
     name = brief.person.name
     title = (lambda text: f"{name} · {text}") if view.group else (lambda text: text)
     limits = view.limits
-    asks = shown_asks(brief, limits.asks, limits.notes)
+    asks = _asks(brief, view)
     return [
         Section(
             title("Who") if view.group else None,
@@ -248,7 +264,7 @@ def _facts(brief: PersonBrief, view: View) -> list[Line]:
     new = new_facts(brief)
     return [
         _fact(e, view.now, prefix=f"{e.fact.category} · ", new=e.fact.id in new)
-        for e in shown_facts(brief, view.limits.facts)
+        for e in shown_facts(brief, view.limits.facts, view.limits.other)
     ]
 
 
@@ -271,19 +287,36 @@ def _fact(
     return line(*parts)
 
 
+def _asks(brief: PersonBrief, view: View) -> list[str]:
+    """What Ask about shows: first what no note shows whole on the screen."""
+    return shown_asks(brief, view.limits.asks, _previews(brief, [], view))
+
+
+def _previews(brief: PersonBrief, asks: list[str], view: View) -> str:
+    """The text of the Conversations lines as the screen shows them, cut."""
+    lines = _conversations(brief, asks, view)
+    return "\n".join(plain_text(fit(text, view.inner)) for text in lines)
+
+
 def _conversations(brief: PersonBrief, asks: list[str], view: View) -> list[Line]:
-    """The notes, less what Ask about and the other parts of a group say."""
+    """The notes, less what Ask about, Open reminders and the other parts of a
+    group say."""
     me = brief.person.id
     elsewhere = {n: view.names[h] for n, h in view.homes.items() if h != me}
-    told = Told(set(asks), elsewhere)
+    reminded = {r.note_id for r in _shown_reminders(brief, view) if r.note_id}
+    told = Told(set(asks), reminded, elsewhere)
     return conversation_lines(brief, view.limits.notes, told, view.now, view.group)
 
 
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
     return [
         reminder_line(r, view.now, show_person=False)
-        for r in shown_reminders(brief, view.limits.reminders, view.now.date())
+        for r in _shown_reminders(brief, view)
     ]
+
+
+def _shown_reminders(brief: PersonBrief, view: View) -> list[Reminder]:
+    return shown_reminders(brief, view.limits.reminders, view.now.date())
 
 
 def _around(brief: PersonBrief, view: View) -> list[Line]:
@@ -315,35 +348,27 @@ def _closing(brief: Brief, view: View) -> Section:
 
 def _left_out(brief: PersonBrief, view: View) -> Line | None:
     """One line counting what the limits kept out of a person's part."""
+    whose = f"More on {brief.person.name}" if view.group else "More on file"
+    counts = _counts_left_out(brief, view)
+    text = left_out_text(whose, counts, brief.person.ref, view.width)
+    return line(Span(text, "dim")) if text else None
+
+
+def _counts_left_out(brief: PersonBrief, view: View) -> list[tuple[int, str, str]]:
+    """How many of each thing the limits kept out, with its names for one and many."""
     limits = view.limits
-    asks = shown_asks(brief, limits.asks, limits.notes)
-    counts = [
+    asks = _asks(brief, view)
+    hidden_facts = facts_left_out(brief, limits.facts, limits.other, asks)
+    shown = len(_shown_reminders(brief, view))
+    previews = _previews(brief, asks, view)
+    return [
         (len(brief.avoid) - limits.avoid, "topic to avoid", "topics to avoid"),
-        (facts_left_out(brief, limits.facts, asks), "fact", "facts"),
+        (hidden_facts, "fact", "facts"),
         (len(brief.dates) - limits.dates, "date", "dates"),
-        (
-            len(brief.you_owe)
-            + len(brief.they_owe)
-            - len(shown_reminders(brief, limits.reminders, view.now.date())),
-            "reminder",
-            "reminders",
-        ),
+        (len(brief.you_owe) + len(brief.they_owe) - shown, "reminder", "reminders"),
+        (questions_left_out(brief, asks, previews), "question", "questions"),
         (len(_others_around(brief, view)) - limits.around, "person", "people"),
     ]
-    left = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n > 0]
-    if not left:
-        return None
-    whose = f"More on {brief.person.name}" if view.group else "More on file"
-    text = f"{whose}: {', '.join(left)} — "
-    command = f"farley show {_typed(brief.person.name)}"
-    if view.width is not None and len(text + command) > view.width:
-        command = f"farley show {brief.person.id}"
-    return line(Span(text + command, "dim"))
-
-
-def _typed(name: str) -> str:
-    """A name as typed in a shell: quoted unless it is one plain word."""
-    return name if name.isalnum() else f'"{name}"'
 
 
 def same_time_notice(brief: Brief) -> str | None:
@@ -358,7 +383,7 @@ def same_time_notice(brief: Brief) -> str | None:
 def _other_meeting(meeting: Meeting) -> str:
     if not meeting.people:
         return _meeting_name(meeting)
-    command = f"farley brief {_typed(meeting.people[0].name)}"
+    command = f"farley brief {typed(meeting.people[0].name)}"
     return f"{_meeting_name(meeting)} with {names(meeting.people)}: {command}"
 
 

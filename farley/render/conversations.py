@@ -22,6 +22,7 @@ class Told:
     """What the rest of the screen already says, so that a note need not."""
 
     asked: set[str] = field(default_factory=set)  # questions under Ask about
+    reminded: set[int] = field(default_factory=set)  # notes of reminders shown
     # Notes drawn in full in someone else's part of a group brief: their name.
     elsewhere: dict[int, str] = field(default_factory=dict)
 
@@ -61,16 +62,23 @@ def _lead(brief: PersonBrief, notes: list[Note], now: datetime) -> Line | None:
     """
     since, last = brief.since_last_met, brief.last_contact
     if since is None and last is not None:
+        if any(_says(n, last.on, last.kind) for n in notes):
+            return None
         ago = format_relative(_day(last.on), now)
         return line(Span(f"Last spoke {ago} ({last.kind})", "strong"))
     if since is None:
         met = brief.person.met_how or brief.person.met_on
         return None if met else line(Span("You have not met yet.", "strong"))
-    met_day = _day(since.last_met)
-    if any(n.kind == "meeting" and _day(n.happened_at) == met_day for n in notes):
+    if any(_says(n, since.last_met, "meeting") for n in notes):
         return None
+    met_day = _day(since.last_met)
     ago = format_relative(met_day, now)
     return line(Span(f"Last met {format_date(met_day)} ({ago})", "strong"))
+
+
+def _says(note: Note, on: date | datetime, kind: str) -> bool:
+    """Whether a shown note says when and how you last met or spoke."""
+    return note.kind == kind and _day(note.happened_at) == _day(on)
 
 
 def _day(value: date | datetime) -> date:
@@ -85,20 +93,24 @@ def _note_line(note: Note, person_id: int, told: Told, now: datetime) -> Line:
     )
     if note.id in told.elsewhere:
         return line(head, Span(f"shown under {told.elsewhere[note.id]}", "dim"))
+    lines = [part.strip() for part in note.text.splitlines() if part.strip()]
+    # To-do lines became reminders: a note of nothing else is said by its
+    # to-dos only when no reminder of it is shown (done, or left out).
+    rest = [part for part in lines if not is_follow_up(part)]
+    if not rest and note.id in told.reminded:
+        return line(head, Span("to-dos, under Open reminders", "dim"))
     owner = note.people[0] if note.people else None
     if owner is None or owner.id == person_id:
-        said = " / ".join(_said(note.text, lambda q: q in told.asked))
+        said = " / ".join(_said(rest or lines, lambda q: q in told.asked))
         return line(head, said or Span("see Ask about", "dim"))
     # Its questions are for the person it is about, as its to-do lines are.
-    said = " / ".join(_said(note.text, lambda q: True))
+    said = " / ".join(_said(rest or lines, lambda q: True))
     return line(head, said or Span(f"questions for {owner.name}", "dim"))
 
 
-def _said(text: str, left_out: Callable[[str], bool]) -> list[str]:
-    """A note's lines, less its to-do lines (shown as reminders) and the
-    questions `left_out` picks (shown under Ask about, or not ours to ask)."""
-    lines = [part.strip() for part in text.splitlines() if part.strip()]
-    lines = [part for part in lines if not is_follow_up(part)] or lines
+def _said(lines: list[str], left_out: Callable[[str], bool]) -> list[str]:
+    """A note's lines, less the questions `left_out` picks (shown under Ask
+    about, or not ours to ask)."""
     said = []
     for part in lines:
         rest, question = split_question(part)

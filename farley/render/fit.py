@@ -75,16 +75,17 @@ def fill_rows(
 
     `most` names the limits in order of importance, with the most each could
     use: while over budget, the least important that saves a row gets one less
-    (never under one); then, while under, the most important that still fits
-    gets one more.
+    (never under one, or under where it started if that was none); then, while
+    under, the most important that still fits gets one more.
     """
+    bounds = {name: (min(1, getattr(limits, name)), top) for name, top in most.items()}
     document = build(limits)
     while (over := rows(document)) > budget:
-        smaller = _step(build, limits, most, -1, lambda d: rows(d) < over)
+        smaller = _step(build, limits, bounds, -1, lambda d: rows(d) < over)
         if smaller is None:
             break
         limits, document = smaller
-    while grown := _step(build, limits, most, 1, lambda d: rows(d) <= budget):
+    while grown := _step(build, limits, bounds, 1, lambda d: rows(d) <= budget):
         limits, document = grown
     return document
 
@@ -92,15 +93,17 @@ def fill_rows(
 def _step(
     build: Callable[[Limits], Document],
     limits: Limits,
-    most: dict[str, int],
+    bounds: dict[str, tuple[int, int]],
     by: int,
     better: Callable[[Document], bool],
 ) -> tuple[Limits, Document] | None:
-    """Limits one apart from these on one count, first that builds `better`."""
-    names = list(most) if by > 0 else list(reversed(most))
+    """Limits one apart from these on one count, within its bounds, first
+    that builds `better`."""
+    names = list(bounds) if by > 0 else list(reversed(bounds))
     for name in names:
         value = getattr(limits, name) + by
-        if value < 1 or value > most[name]:
+        lowest, highest = bounds[name]
+        if value < lowest or value > highest:
             continue
         trial = replace(limits, **{name: value})
         document = build(trial)
