@@ -14,7 +14,6 @@ from farley.dates.format import (
     is_after_today,
     to_iso,
 )
-from farley.domain.contacts import check_email, normalize
 from farley.domain.models import ContactPoint, Person, PersonRef
 from farley.domain.notes import without_controls
 from farley.errors import Conflict, InvalidInput, NotFound
@@ -140,6 +139,9 @@ def _clean(value: str | None) -> str | None:
 
 def add_contact(store: Store, person_id: int, kind: str, value: str) -> None:
     """Attach an email, phone or URL; an email already on file is a Conflict."""
+    # Here, not at the top: brief, show and agenda read people but add none.
+    from farley.domain.contacts import check_email, normalize
+
     if kind == "email":
         value = check_email(value)
     elif not value.strip():
@@ -309,6 +311,8 @@ def _edited_value(key: str, value: Any) -> Any:
 
 
 def _remove_email(store: Store, person_id: int, email: str) -> None:
+    from farley.domain.contacts import normalize
+
     cursor = store.execute(
         """DELETE FROM contact_points
         WHERE person_id = ? AND kind = 'email' AND normalized = ?""",
