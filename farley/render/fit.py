@@ -85,7 +85,14 @@ def fill_rows(
         if smaller is None:
             break
         limits, document = smaller
-    while grown := _step(build, limits, bounds, 1, lambda d: rows(d) <= budget):
+    # More of anything never takes fewer rows: a count that did not fit once
+    # is not tried again, which saves most of the builds.
+    full: set[str] = set()
+
+    def fits(document: Document) -> bool:
+        return rows(document) <= budget
+
+    while grown := _step(build, limits, bounds, 1, fits, full):
         limits, document = grown
     return document
 
@@ -96,6 +103,7 @@ def _step(
     bounds: dict[str, tuple[int, int]],
     by: int,
     better: Callable[[Document], bool],
+    full: set[str] | None = None,
 ) -> tuple[Limits, Document] | None:
     """Limits one apart from these on one count, within its bounds, first
     that builds `better`."""
@@ -103,12 +111,14 @@ def _step(
     for name in names:
         value = getattr(limits, name) + by
         lowest, highest = bounds[name]
-        if value < lowest or value > highest:
+        if value < lowest or value > highest or (full and name in full):
             continue
         trial = replace(limits, **{name: value})
         document = build(trial)
         if better(document):
             return trial, document
+        if full is not None:
+            full.add(name)
     return None
 
 
