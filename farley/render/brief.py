@@ -85,6 +85,9 @@ class View:
     # Where each note shared by several of them is drawn in full: person id.
     homes: dict[int, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
+    # Conversations drawn so far, by what they depend on: Ask about and the
+    # closing line read them again, and fitting draws the brief many times.
+    drawn: dict[tuple, list[Line]] = field(default_factory=dict)
 
     @property
     def inner(self) -> int | None:
@@ -302,10 +305,15 @@ def _conversations(brief: PersonBrief, asks: list[str], view: View) -> list[Line
     """The notes, less what Ask about, Open reminders and the other parts of a
     group say."""
     me = brief.person.id
-    elsewhere = {n: view.names[h] for n, h in view.homes.items() if h != me}
-    reminded = {r.note_id for r in _shown_reminders(brief, view) if r.note_id}
-    told = Told(set(asks), reminded, elsewhere)
-    return conversation_lines(brief, view.limits.notes, told, view.now, view.group)
+    key = (me, tuple(asks), view.limits.notes, view.limits.reminders)
+    if key not in view.drawn:
+        elsewhere = {n: view.names[h] for n, h in view.homes.items() if h != me}
+        reminded = {r.note_id for r in _shown_reminders(brief, view) if r.note_id}
+        told = Told(set(asks), reminded, elsewhere)
+        view.drawn[key] = conversation_lines(
+            brief, view.limits.notes, told, view.now, view.group
+        )
+    return list(view.drawn[key])
 
 
 def _reminders(brief: PersonBrief, view: View) -> list[Line]:
