@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Yes, command_app
-from farley.cli.session import confirm, say, session
+from farley.cli.session import go_ahead, session
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -26,17 +26,9 @@ def delete(ctx: typer.Context) -> None:
 Number = Annotated[int, typer.Argument(help="Its number, as farley show lists it.")]
 
 
-def _go_ahead(question: str, yes: bool) -> None:
-    if yes:
-        return
-    if not confirm(question):
-        say("Nothing deleted (add --yes to skip the question).")
-        raise typer.Exit(1)
-
-
 def _remove(store, what: str, item_id: int, about: str, yes: bool, remove) -> None:
     """Ask (unless --yes), then remove the item and say so."""
-    _go_ahead(f"Delete {what} {item_id} ({about})?", yes)
+    go_ahead(f"Delete {what} {item_id} ({about})?", yes, "Nothing deleted")
     remove(store, item_id)
     typer.echo(f"Deleted {what} {item_id}")
 
@@ -72,7 +64,8 @@ def delete_meeting(ctx: typer.Context, meeting_id: Number, yes: Yes = False) -> 
     run = session(ctx)
     store = run.store()
     meeting = get_meeting(store, meeting_id)
-    _go_ahead(f"Delete the meeting on {format_when(meeting.starts_at, run.now)}?", yes)
+    when = format_when(meeting.starts_at, run.now)
+    go_ahead(f"Delete the meeting on {when}?", yes, "Nothing deleted")
     remove(store, meeting_id)
     typer.echo(f"Deleted meeting {meeting_id}")
 

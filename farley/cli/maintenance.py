@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Yes, command_app
-from farley.cli.session import say, session
+from farley.cli.session import go_ahead, say, session
 
 app = command_app()
 
@@ -61,9 +61,7 @@ def restore(
     run = session(ctx)
     found = check_backup(file.expanduser(), run.path)
     question = f"Replace {run.path} with {found.path} ({_holding(found)})?"
-    if not yes and not _confirm(question):
-        say("Nothing restored (add --yes to skip the question).")
-        raise typer.Exit(1)
+    go_ahead(question, yes, "Nothing restored")
     safety = restore_backup(found, run.path, run.now)
     if safety is not None:
         say(f"The file as it was is in {safety}")
@@ -74,9 +72,3 @@ def _holding(found) -> str:
     people = "1 person" if found.people == 1 else f"{found.people} people"
     notes = "1 note" if found.notes == 1 else f"{found.notes} notes"
     return f"{people} and {notes}"
-
-
-def _confirm(question: str) -> bool:
-    from farley.cli.session import confirm
-
-    return confirm(question)

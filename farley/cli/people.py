@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from farley.cli.options import Json, PersonArg, Yes, command_app
-from farley.cli.session import say, session, show, show_json
+from farley.cli.session import go_ahead, say, session, show, show_json
 from farley.errors import InvalidInput
 
 app = command_app()
@@ -244,19 +244,10 @@ def rm(ctx: typer.Context, person: PersonArg, yes: Yes = False) -> None:
 
     store = session(ctx).store()
     target = resolve(store, person)
-    if not yes:
-        question = f"Remove {target.name} (id {target.id}) and everything about them?"
-        if not _confirm(question):
-            typer.echo("Nothing removed (add --yes to skip the question).", err=True)
-            raise typer.Exit(1)
+    question = f"Remove {target.name} (id {target.id}) and everything about them?"
+    go_ahead(question, yes, "Nothing removed")
     removed = remove_person(store, target.id)
     typer.echo(f"Removed {removed.name}")
-
-
-def _confirm(question: str) -> bool:
-    from farley.cli.session import confirm
-
-    return confirm(question)
 
 
 @app.command()

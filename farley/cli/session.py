@@ -94,6 +94,14 @@ def confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+def go_ahead(question: str, yes: bool, declined: str) -> None:
+    """Ask first unless --yes was given; on no, say `declined` and exit 1."""
+    if yes or confirm(question):
+        return
+    say(f"{declined} (add --yes to skip the question).")
+    raise typer.Exit(1)
+
+
 def show(document: Document, markdown: bool = False) -> None:
     """Print a document: rich on a terminal, plain text when piped, or Markdown."""
     if markdown:
