@@ -213,3 +213,13 @@ def test_dayfirst_refuses_a_file_with_a_date_that_reads_only_month_first(farley)
         "farley: people.csv: line 3 has 12/25/1980, which reads only month first: "
         "leave out --dayfirst, or fix the file\n"
     )
+
+
+def test_a_json_yearly_date_missing_its_month_is_one_line_not_a_crash(farley, ok):
+    ok("add", "A One", "--birthday", "12 Apr 2026")
+    export = json.loads(ok("export").out)
+    export["tables"]["important_dates"][0]["month"] = None
+    Path("edited.json").write_text(json.dumps(export))
+    run = farley("--db", "fresh.db", "import", "edited.json")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith("farley: edited.json: the important_dates rows can't")

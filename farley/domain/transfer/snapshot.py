@@ -234,14 +234,15 @@ def check_not_ahead(name: str, tables: Tables, now: datetime) -> None:
                     "today: what happened is a day up to today"
                 )
     for number, row in enumerate(tables.get("important_dates", []), start=1):
-        year, month, day = row.get("year"), row.get("month"), row.get("day")
-        if isinstance(year, int) and (year, month, day) > (
+        day = (row.get("year"), row.get("month"), row.get("day"))
+        # A part missing or not a number is the table's own checks' to refuse.
+        if all(isinstance(part, int) for part in day) and day > (
             today.year,
             today.month,
             today.day,
         ):
             raise InvalidInput(
-                f"{name}: important_dates row {number} is in {year}, after today: "
+                f"{name}: important_dates row {number} is in {day[0]}, after today: "
                 "a birthday or an anniversary with a year is a day up to today"
             )
 
