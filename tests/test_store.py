@@ -115,8 +115,9 @@ def test_a_file_from_a_newer_farley_is_refused(farley, tmp_path):
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("number", [3, LATEST, LATEST + 30])
-def test_another_programs_numbered_file_is_refused_and_left_alone(
+# 0: no number at all; the others as other programs number their files.
+@pytest.mark.parametrize("number", [0, 3, LATEST, LATEST + 30])
+def test_another_programs_sqlite_file_is_refused_and_left_alone(
     farley, tmp_path, number
 ):
     path = tmp_path / "app.db"
@@ -136,25 +137,6 @@ def test_another_programs_numbered_file_is_refused_and_left_alone(
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]
-
-
-def test_another_programs_sqlite_file_is_refused_and_left_alone(farley, tmp_path):
-    path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoices (number INTEGER)")
-    conn.commit()
-    conn.close()
-    before = path.read_bytes()
-
-    run = farley("--db", str(path), "list")
-
-    assert run.code == 6
-    assert run.err == (
-        f"farley: {path} is another program's SQLite file, not a Farley one: "
-        "give another path with --db\n"
-    )
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
 
 
 def test_a_data_file_path_ending_in_a_slash_is_refused(farley, tmp_path, monkeypatch):
